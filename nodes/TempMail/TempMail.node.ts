@@ -1,0 +1,54 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import * as attachment from './actions/attachment/Attachment.resource';
+import * as domain from './actions/domain/Domain.resource';
+import * as mailbox from './actions/mailbox/Mailbox.resource';
+import * as message from './actions/message/Message.resource';
+import * as quota from './actions/quota/Quota.resource';
+import { router } from './actions/router';
+import { loadOptions } from './methods/loadOptions';
+
+export class TempMail implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Temp Mail',
+		name: 'tempMail',
+		icon: { light: 'file:../../icons/tempmail.svg', dark: 'file:../../icons/tempmail.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create disposable mailboxes, read their messages and download attachments with the Temp Mail API',
+		defaults: { name: 'Temp Mail' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'tempMailApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Attachment', value: 'attachment', description: 'Files attached to a received message' },
+					{ name: 'Domain', value: 'domain', description: 'Domains available for mailbox addresses' },
+					{ name: 'Mailbox', value: 'mailbox', description: 'Disposable email addresses owned by your account' },
+					{ name: 'Message', value: 'message', description: 'Emails received by a mailbox' },
+					{ name: 'Quota', value: 'quota', description: 'Your API call allowance' },
+				],
+				default: 'mailbox',
+			},
+			...attachment.description,
+			...domain.description,
+			...mailbox.description,
+			...message.description,
+			...quota.description,
+		],
+	};
+
+	methods = { loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,16 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { mailboxAddress } from '../../helpers/validate';
+import { deleteMailbox } from '../../transport/endpoints';
+import * as shared from '../common.descriptions';
+
+const properties: INodeProperties[] = [shared.mailboxAddress];
+
+export const description = updateDisplayOptions({ show: { resource: ['mailbox'], operation: ['delete'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const email = mailboxAddress(this.getNode(), this.getNodeParameter('email', itemIndex), itemIndex);
+	await deleteMailbox(this, email, itemIndex);
+	return [{ json: { email, deleted: true } }];
+}

@@ -1,0 +1,18 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { messageId } from '../../helpers/validate';
+import { getMessage } from '../../transport/endpoints';
+import * as shared from '../common.descriptions';
+import { messageItem } from './output';
+
+const properties: INodeProperties[] = [shared.messageId, shared.simplify, shared.messageOptions];
+
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['get'] } }, properties);
+
+/** Reading a message marks it seen on the API side. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const id = messageId(this.getNode(), this.getNodeParameter('messageId', itemIndex), itemIndex);
+	const message = await getMessage(this, id, itemIndex);
+	return [await messageItem.call(this, message, itemIndex)];
+}

@@ -1,0 +1,42 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { mailboxAddress } from '../../helpers/validate';
+import { listMessages } from '../../transport/endpoints';
+import * as shared from '../common.descriptions';
+import { messageItem } from './output';
+
+const properties: INodeProperties[] = [
+	shared.mailboxAddress,
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+	shared.simplify,
+	shared.messageOptions,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['getAll'] } }, properties);
+
+/** One item per message, in the API's order (newest first); listing does not mark messages seen. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const email = mailboxAddress(this.getNode(), this.getNodeParameter('email', itemIndex), itemIndex);
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const { messages } = await listMessages(this, email, itemIndex);
+	const selected = returnAll ? messages : messages.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
+	const items: INodeExecutionData[] = [];
+	for (const message of selected) items.push(await messageItem.call(this, message, itemIndex));
+	return items;
+}

@@ -1,0 +1,42 @@
+import type { IBinaryData, IBinaryKeyData, IDataObject, IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
+
+import { downloadAttachment } from '../transport/endpoints';
+import type { ApiMessage } from '../transport/types';
+
+export const DEFAULT_ATTACHMENT_PREFIX = 'attachment_';
+
+function headerText(headers: IDataObject, name: string): string | undefined {
+	const value = headers[name];
+	return typeof value === 'string' ? value : undefined;
+}
+
+/** The MIME type from Content-Type (parameters dropped); n8n would otherwise sniff the stream. */
+export function mimeTypeOf(headers: IDataObject): string {
+	const type = headerText(headers, 'content-type')?.split(';')[0].trim().toLowerCase();
+	return type && /^[a-z0-9.+-]+\/[a-z0-9.+-]+$/.test(type) ? type : 'application/octet-stream';
+}
+
+/** Streams one attachment into n8n's binary data store (filesystem/S3/database as configured). */
+export async function downloadAsBinary(
+	ctx: IExecuteFunctions | IPollFunctions,
+	messageId: string,
+	fileName: string,
+	itemIndex?: number,
+): Promise<IBinaryData> {
+	const { stream, headers } = await downloadAttachment(ctx, messageId, fileName, itemIndex);
+	return await ctx.helpers.prepareBinaryData(stream, fileName, mimeTypeOf(headers));
+}
+
+/** Every attachment of a message as `<prefix>0`, `<prefix>1`, … in the API's order. */
+export async function messageAttachmentsAsBinary(
+	ctx: IExecuteFunctions | IPollFunctions,
+	message: ApiMessage,
+	prefix: string,
+	itemIndex?: number,
+): Promise<IBinaryKeyData> {
+	const binary: IBinaryKeyData = {};
+	for (const [index, attachment] of message.attachments.entries()) {
+		binary[`${prefix}${index}`] = await downloadAsBinary(ctx, message.id, attachment.name, itemIndex);
+	}
+	return binary;
+}

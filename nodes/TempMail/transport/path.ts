@@ -1,0 +1,21 @@
+/**
+ * Builds an API path from literal parts and user values, each value
+ * percent-encoded as exactly one path segment. `.` and `..` would be
+ * collapsed by URL normalisation (even when encoded as %2E), so callers
+ * must have refused them before; reaching here with one is a bug.
+ */
+export function apiPath(...segments: string[]): string {
+	return segments
+		.map((segment) => {
+			if (segment === '' || segment === '.' || segment === '..') {
+				throw new Error(`Refusing to build an API path with the segment "${segment}"`);
+			}
+			return '/' + encodePathSegment(segment);
+		})
+		.join('');
+}
+
+/** encodeURIComponent leaves !'()* alone; they are legal in a path segment. */
+export function encodePathSegment(value: string): string {
+	return encodeURIComponent(value);
+}

@@ -38,6 +38,8 @@ export interface PollResult {
 	logs: LogEntry[];
 	/** Data the node pushed through `this.emit()` (pollers normally return instead). */
 	emitted: INodeExecutionData[][][];
+	/** Errors the node reported through `this.__emitError()` (n8n records each as a failed execution). */
+	emittedErrors: Error[];
 }
 
 /** Rejection of `runPoll`: the node's error, with what the poll left behind. */
@@ -84,15 +86,12 @@ export async function runPoll(options: RunPollOptions): Promise<PollResult> {
 	} catch (error) {
 		throw new PollRunError(error, snapshot(), harnessLogger.since(logMark));
 	}
-	if (emitErrors.length > 0) {
-		throw new PollRunError(emitErrors[0], snapshot(), harnessLogger.since(logMark));
-	}
-
 	return {
 		result,
 		staticData: snapshot(),
 		staticDataChanged: (workflow.staticData as IDataObject).__dataChanged === true,
 		logs: harnessLogger.since(logMark),
 		emitted,
+		emittedErrors: emitErrors,
 	};
 }

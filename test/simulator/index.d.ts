@@ -26,9 +26,9 @@ export interface RunningSimulator {
 	/** Stops listening and destroys open sockets. */
 	close(): Promise<void>;
 	/** In-process accounts, mailboxes and messages (see state.js). */
-	state: any;
+	state: Record<string, unknown>;
 	/** Config, fault queue and traffic (see simulator.js). */
-	simulator: any;
+	simulator: Record<string, unknown>;
 }
 
 export function startSimulator(options?: StartOptions): Promise<RunningSimulator>;

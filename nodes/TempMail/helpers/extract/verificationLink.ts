@@ -1,0 +1,97 @@
+import { CODE_NOUNS } from './codeWords';
+import { ACTION_WORDS, AVOID_WORDS, GENERIC_LABELS, LINK_WORDS, SIGN_IN_WORDS } from './linkWords';
+import type { LinkOccurrence } from './links';
+import { linkOccurrences, textBefore, uniqueUrls } from './links';
+import { compileUserPattern } from './pattern';
+import { readUrl } from './url';
+
+export interface LinkOptions {
+	/**
+	 * A regular expression (source, or /source/flags): the first link matching it is the
+	 * verification link, instead of the built-in rules.
+	 */
+	linkPattern?: string;
+}
+
+/** Only the first links are weighed: a mail with more is not a verification mail. */
+const MAX_WEIGHED = 2000;
+
+/** Scores: higher wins, the first link wins a tie, 0 never wins. */
+const ACTION = 3;
+const SIGN_IN = 2;
+
+function isUninformative(label: string): boolean {
+	const plain = label
+		.toLowerCase()
+		.replace(/[\s\p{P}\p{S}]+/gu, ' ')
+		.trim();
+	if (plain.length <= 2) return true;
+	if (GENERIC_LABELS.has(plain)) return true;
+	// The link's own address (or a domain) as its label.
+	return /^(https?:\/\/|www\.)/i.test(label.trim()) || /^[\w-]+(\.[\w-]+)+(\/\S*)?$/.test(label.trim());
+}
+
+/**
+ * How much an appearance of a link looks like the verification link.
+ * ACTION: the URL, its label or the sentence leading to it says verify / confirm /
+ * activate / validate / reset / magic link. SIGN_IN: it says sign in / log in and the URL
+ * carries a token. 0: anything else, or a link to avoid (unsubscribe, privacy, help...).
+ */
+function weigh(occurrence: LinkOccurrence): number {
+	const url = readUrl(occurrence.url);
+	if (url.avoid || url.bare) return 0;
+
+	let score = url.action ? ACTION : url.signIn && url.token ? SIGN_IN : 0;
+
+	if (!isUninformative(occurrence.label)) {
+		const label = occurrence.label;
+		if (AVOID_WORDS.test(label)) return 0;
+		if (ACTION_WORDS.test(label)) return ACTION;
+		if (SIGN_IN_WORDS.test(label) && (url.token || url.action)) score = Math.max(score, SIGN_IN);
+		return score;
+	}
+
+	// No useful label (a bare URL in text, "click here"): read the sentence leading to it.
+	const context = textBefore(occurrence.source, occurrence.offset);
+	if (context === '' || AVOID_WORDS.test(context)) return score;
+	// "Your verification code is 123456" before a link talks about the code, not the link.
+	const aboutTheLink = LINK_WORDS.test(context) || !CODE_NOUNS.test(context);
+	if (aboutTheLink && ACTION_WORDS.test(context)) return ACTION;
+	if (aboutTheLink && SIGN_IN_WORDS.test(context) && url.token) score = Math.max(score, SIGN_IN);
+	return score;
+}
+
+/** The best-weighed link among appearances, first one on a tie; null when none counts. */
+export function pickVerificationLink(occurrences: LinkOccurrence[]): string | null {
+	let best: string | null = null;
+	let bestScore = 0;
+	const weighed = occurrences.slice(0, MAX_WEIGHED);
+	for (const occurrence of weighed) {
+		const score = weigh(occurrence);
+		if (score > bestScore) {
+			best = occurrence.url;
+			bestScore = score;
+			if (score === ACTION) break; // nothing scores higher: the first one wins
+		}
+	}
+	return best;
+}
+
+/** The first link (de-duplicated, in order) matching the user's pattern. */
+export function matchLinkPattern(links: string[], linkPattern: string): string | null {
+	const pattern = compileUserPattern(linkPattern, 'Link Pattern');
+	return links.find((link) => pattern.test(link)) ?? null;
+}
+
+/**
+ * The link to open to verify / confirm / activate / sign in / reset, or null. With a
+ * `linkPattern`, the first link matching it instead. `content` is HTML when `html` is
+ * true, else plain text.
+ */
+export function findVerificationLink(content: string, html: boolean, options: LinkOptions = {}): string | null {
+	const occurrences = linkOccurrences(content, html);
+	if (options.linkPattern !== undefined && options.linkPattern.trim() !== '') {
+		return matchLinkPattern(uniqueUrls(occurrences), options.linkPattern);
+	}
+	return pickVerificationLink(occurrences);
+}

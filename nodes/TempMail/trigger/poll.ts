@@ -1,0 +1,167 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+
+import type { MessageOptions } from '../actions/common.descriptions';
+import { messageFilter } from '../helpers/filters';
+import type { MessageFilters, MessagePredicate } from '../helpers/filters';
+import { buildMessageItem } from '../helpers/messageItem';
+import type { MessageOutputOptions } from '../helpers/messageItem';
+import { oldestFirst } from '../helpers/order';
+import { mailboxAddress } from '../helpers/validate';
+import { listMessages } from '../transport/endpoints';
+import { readQuota } from '../transport/quota';
+import type { Quota } from '../transport/quota';
+import { detectNewMessages } from './newMessages';
+import { QUOTA_WARNING_INTERVAL_MS, quotaWarning } from './quotaWatch';
+import { readState, writeState } from './state';
+import type { MailboxState, TriggerState } from './state';
+
+interface TriggerSettings {
+	mailboxes: string[];
+	accept: MessagePredicate;
+	output: MessageOutputOptions;
+	emitExisting: boolean;
+}
+
+/** "a@x, b@y" or ["a@x", "b@y"] (from an expression) → validated, de-duplicated addresses. */
+export function parseMailboxList(ctx: IPollFunctions, raw: unknown): string[] {
+	const parts = Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(/[\n,;]+/);
+	const addresses = parts.map((part) => part.trim()).filter((part) => part !== '');
+	if (addresses.length === 0) {
+		throw new NodeOperationError(ctx.getNode(), 'Mailbox Addresses: give at least one mailbox address', {
+			description: 'Use the "email" output of Temp Mail → Mailbox → Create, e.g. name@example.com.',
+		});
+	}
+	return [...new Set(addresses.map((address) => mailboxAddress(ctx.getNode(), address, 0, 'Mailbox Addresses')))];
+}
+
+function readSettings(ctx: IPollFunctions): TriggerSettings {
+	const options = ctx.getNodeParameter('options', {}) as MessageOptions & { emitExisting?: boolean };
+	const filters = ctx.getNodeParameter('filters', {}) as MessageFilters;
+	const filter = messageFilter(filters);
+	if ('problem' in filter) {
+		throw new NodeOperationError(ctx.getNode(), `Filters: ${filter.problem}`, { description: 'Fix or clear the Regular Expression filter.' });
+	}
+	return {
+		mailboxes: parseMailboxList(ctx, ctx.getNodeParameter('mailboxes')),
+		accept: filter.accept,
+		output: {
+			simplify: ctx.getNodeParameter('simplify', true) as boolean,
+			downloadAttachments: options.downloadAttachments,
+			attachmentPrefix: options.attachmentPrefix,
+		},
+		emitExisting: options.emitExisting === true,
+	};
+}
+
+interface MailboxResult {
+	email: string;
+	items: INodeExecutionData[];
+	next: MailboxState;
+	quota: Quota;
+	calls: number;
+}
+
+/** One list request, then attachment downloads only for emitted messages that need them. */
+async function pollMailbox(ctx: IPollFunctions, email: string, previous: MailboxState | undefined, settings: TriggerSettings, now: number): Promise<MailboxResult> {
+	const listing = await listMessages(ctx, email);
+	const { fresh, nextIds } = detectNewMessages(previous?.ids, listing.messages, settings.emitExisting);
+	const items: INodeExecutionData[] = [];
+	let calls = 1;
+	for (const message of fresh.filter(settings.accept)) {
+		items.push(await buildMessageItem(ctx, message, settings.output));
+		if (settings.output.downloadAttachments) calls += message.attachments.length;
+	}
+	return { email, items, next: { ids: nextIds, polledAt: now }, quota: readQuota(listing.headers), calls };
+}
+
+function describeFailure(email: string, error: unknown): string {
+	return `${email}: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** One error naming every failing mailbox; a lone failure keeps its own message and description. */
+function combinedError(ctx: IPollFunctions, failures: Array<{ email: string; error: unknown }>): Error {
+	if (failures.length === 1) {
+		const { email, error } = failures[0];
+		if (error instanceof NodeApiError && error.httpCode === '404') {
+			error.description = `The mailbox ${email} expired or was deleted. Update the trigger's Mailbox Addresses (create a new mailbox with Temp Mail → Mailbox → Create).`;
+		}
+		if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	}
+	return new NodeOperationError(ctx.getNode(), `Temp Mail Trigger could not poll ${failures.length} mailbox(es)`, {
+		description: failures.map(({ email, error }) => describeFailure(email, error)).join('\n'),
+	});
+}
+
+function warnAboutQuota(ctx: IPollFunctions, state: TriggerState, results: MailboxResult[], previous: Record<string, MailboxState>, now: number) {
+	const last = results.map((r) => previous[r.email]?.polledAt).filter((at): at is number => at !== undefined);
+	if (last.length === 0 || results.length === 0) return;
+	const intervalMs = now - Math.max(...last);
+	const calls = results.reduce((sum, r) => sum + r.calls, 0);
+	const quota = results[results.length - 1].quota;
+	const warning = quotaWarning(quota, now, intervalMs, calls);
+	if (warning && (state.quotaWarnedAt === undefined || now - state.quotaWarnedAt >= QUOTA_WARNING_INTERVAL_MS)) {
+		ctx.logger.warn(warning, { node: ctx.getNode().name });
+		state.quotaWarnedAt = now;
+	}
+}
+
+/** Manual "Fetch Test Event": the newest message across the mailboxes; state untouched. */
+async function fetchTestEvent(ctx: IPollFunctions, settings: TriggerSettings): Promise<INodeExecutionData[][]> {
+	const all = [];
+	for (const email of settings.mailboxes) all.push(...(await listMessages(ctx, email)).messages);
+	const matching = oldestFirst(all).filter(settings.accept);
+	const newest = matching[matching.length - 1];
+	if (!newest) {
+		const where = settings.mailboxes.join(', ');
+		throw new NodeOperationError(ctx.getNode(), `No ${all.length ? 'matching ' : ''}messages in ${where} yet`, {
+			description: 'Send an email to the mailbox (or relax the filters), then click "Fetch Test Event" again.',
+		});
+	}
+	return [[await buildMessageItem(ctx, newest, settings.output)]];
+}
+
+/**
+ * A poll: each mailbox on its own. A mailbox's state advances only after all
+ * of its new messages are built; a failing mailbox keeps its old state, so
+ * the next good poll emits everything it missed. Healthy mailboxes are never
+ * held back by a failing one: their items are returned and the failure is
+ * reported to n8n as a failed execution (__emitError) — or thrown when
+ * nothing else would run, which n8n reports the same way and which stops an
+ * activation with a broken address.
+ */
+export async function pollNewMessages(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	const settings = readSettings(ctx);
+	if (ctx.getMode() === 'manual') return await fetchTestEvent(ctx, settings);
+
+	const staticData = ctx.getWorkflowStaticData('node') as IDataObject;
+	const state = readState(staticData);
+	const now = Date.now();
+	const results: MailboxResult[] = [];
+	const failures: Array<{ email: string; error: unknown }> = [];
+	for (const email of settings.mailboxes) {
+		try {
+			results.push(await pollMailbox(ctx, email, state.mailboxes[email], settings, now));
+		} catch (error) {
+			failures.push({ email, error });
+		}
+	}
+
+	const next: TriggerState = { mailboxes: {}, quotaWarnedAt: state.quotaWarnedAt };
+	for (const email of settings.mailboxes) {
+		const result = results.find((r) => r.email === email);
+		const kept = result ? result.next : state.mailboxes[email];
+		if (kept) next.mailboxes[email] = kept;
+	}
+	warnAboutQuota(ctx, next, results, state.mailboxes, now);
+
+	const items = results.flatMap((r) => r.items);
+	const firstPollOfFailing = failures.some(({ email }) => state.mailboxes[email] === undefined);
+	if (failures.length > 0 && (items.length === 0 || firstPollOfFailing)) {
+		// Nothing is committed: n8n drops the staged state of a poll that throws.
+		throw combinedError(ctx, failures);
+	}
+	writeState(staticData, next);
+	if (failures.length > 0) ctx.__emitError(combinedError(ctx, failures));
+	return items.length > 0 ? [items] : null;
+}

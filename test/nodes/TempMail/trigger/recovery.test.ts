@@ -1,0 +1,108 @@
+import { errorOfPoll, itemsOf, pollTrigger } from '../../../support/trigger';
+import type { TriggerSession } from '../../../support/trigger';
+import { useSimulator } from '../../../support/tempmail';
+import type { FaultSpec } from '../../../simulator';
+
+const T0 = Date.parse('2026-11-24T10:00:00Z');
+
+const FAULTS: Array<[string, FaultSpec]> = [
+	['500', { kind: 'status', status: 500 }],
+	['502', { kind: 'status', status: 502 }],
+	['503', { kind: 'status', status: 503 }],
+	['504', { kind: 'status', status: 504 }],
+	['429', { kind: 'status', status: 429, retryAfter: 1 }],
+	['200 status:false', { kind: 'status-false' }],
+	['truncated JSON', { kind: 'malformed' }],
+	['HTML page', { kind: 'html', status: 502 }],
+	['wrong shape', { kind: 'body', status: 200, contentType: 'application/json', body: { status: true, messages: 'nope' } }],
+	['dropped connection', { kind: 'drop' }],
+];
+
+describe('Temp Mail Trigger under faults: nothing lost, nothing repeated', () => {
+	const fixture = useSimulator();
+	let session: TriggerSession;
+	beforeEach(() => {
+		session = { staticData: {} };
+	});
+
+	it.each(FAULTS)('a failing poll (%s) then recovery emits every message once', async (_name, fault) => {
+		const box = await fixture.control.createMailbox();
+		await pollTrigger(fixture, session, { mailboxes: box.email });
+		await fixture.control.deliver(box.email, { subject: 'before fault', receivedAt: T0 });
+		const stateBefore = JSON.stringify(session.staticData);
+
+		await fixture.control.injectFaults(fault, { pathPrefix: '/api/messages' });
+		const failed = await pollTrigger(fixture, session, { mailboxes: box.email });
+		expect(errorOfPoll(failed).message).not.toMatch(/TypeError|Cannot read/);
+		expect(JSON.stringify(session.staticData)).toBe(stateBefore);
+
+		await fixture.control.deliver(box.email, { subject: 'during outage', receivedAt: T0 });
+		const recovered = itemsOf(await pollTrigger(fixture, session, { mailboxes: box.email }));
+		expect(recovered.map((i) => i.json.subject)).toEqual(['before fault', 'during outage']);
+		expect(itemsOf(await pollTrigger(fixture, session, { mailboxes: box.email }))).toEqual([]);
+	});
+
+	it('a failed attachment download keeps the message for the next poll', async () => {
+		const box = await fixture.control.createMailbox();
+		const params = { mailboxes: box.email, options: { downloadAttachments: true } };
+		await pollTrigger(fixture, session, params);
+		await fixture.control.deliver(box.email, { subject: 'with file', attachments: [{ name: 'f.txt', text: 'F' }] });
+		await fixture.control.injectFaults({ kind: 'status', status: 503 }, { pathPrefix: '/api/messages/' });
+		errorOfPoll(await pollTrigger(fixture, session, params));
+		const items = itemsOf(await pollTrigger(fixture, session, params));
+		expect(items.map((i) => i.json.subject)).toEqual(['with file']);
+		expect(items[0].binary?.attachment_0?.fileName).toBe('f.txt');
+	});
+
+	it('one of three mailboxes failing neither blocks nor loses the others; its error is reported and it catches up', async () => {
+		const boxes = [await fixture.control.createMailbox(), await fixture.control.createMailbox(), await fixture.control.createMailbox()];
+		const params = { mailboxes: boxes.map((b) => b.email).join(', ') };
+		await pollTrigger(fixture, session, params);
+		for (const [index, box] of boxes.entries()) await fixture.control.deliver(box.email, { subject: `to ${index}`, receivedAt: T0 });
+
+		// Mailboxes are polled in the order given: let the first list request through, fail the second.
+		await fixture.control.injectFaults([{ kind: 'delay', ms: 0 }, { kind: 'status', status: 503 }], { pathPrefix: '/api/messages' });
+		const partial = await pollTrigger(fixture, session, params);
+		expect(itemsOf(partial).map((i) => i.json.subject).sort()).toEqual(['to 0', 'to 2']);
+		if (!partial.ok) throw new Error('unreachable');
+		expect(partial.result.emittedErrors.map((e) => e.message)).toEqual(['The Temp Mail API had a server error (503)']);
+
+		const next = itemsOf(await pollTrigger(fixture, session, params));
+		expect(next.map((i) => i.json.subject)).toEqual(['to 1']);
+	});
+
+	it('a lone failing mailbox whose peers have nothing new throws (n8n shows it as a failed execution)', async () => {
+		const a = await fixture.control.createMailbox();
+		const b = await fixture.control.createMailbox();
+		const params = { mailboxes: `${a.email}, ${b.email}` };
+		await pollTrigger(fixture, session, params);
+		await fixture.control.expire(b.email);
+		const error = errorOfPoll(await pollTrigger(fixture, session, params));
+		expect(error.message).toBe(`Mailbox ${b.email} not found or expired`);
+	});
+
+	it('warns in the log when the quota would not last until the reset at the current poll rate', async () => {
+		const account = await fixture.control.createAccount({ quotaLimit: 50000, used: 0 });
+		session.apiKey = account.key;
+		const box = await fixture.control.createMailbox({ key: account.key });
+		await pollTrigger(fixture, session, { mailboxes: box.email });
+		const second = await pollTrigger(fixture, session, { mailboxes: box.email });
+		if (!second.ok) throw second.error;
+		const warnings = second.result.logs.filter((l) => l.level === 'warn').map((l) => l.message);
+		expect(warnings.join('\n')).toMatch(/Temp Mail quota: \d+ calls remain until .* Poll less often/);
+		const third = await pollTrigger(fixture, session, { mailboxes: box.email });
+		if (!third.ok) throw third.error;
+		expect(third.result.logs.filter((l) => l.level === 'warn')).toEqual([]);
+	});
+
+	it('does not warn when an hourly poll fits the quota', async () => {
+		const box = await fixture.control.createMailbox();
+		await pollTrigger(fixture, session, { mailboxes: box.email });
+		const key = Object.keys(session.staticData)[0];
+		const nodeState = session.staticData[key] as { mailboxes: Record<string, { polledAt: number }> };
+		nodeState.mailboxes[box.email].polledAt -= 60 * 60 * 1000;
+		const second = await pollTrigger(fixture, session, { mailboxes: box.email });
+		if (!second.ok) throw second.error;
+		expect(second.result.logs.filter((l) => l.level === 'warn')).toEqual([]);
+	});
+});

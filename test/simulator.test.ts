@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import {
 	generatedAttachmentBytes,
 	generatedAttachmentSha256,
+	generatedAttachmentStream,
 	MailboxData,
 	MessageData,
 	RunningSimulator,
@@ -476,9 +477,20 @@ describe('attachments', () => {
 
 	it('generates content that depends on the seed and does not simply repeat per chunk', () => {
 		expect(generatedAttachmentSha256(1000, 'a')).not.toBe(generatedAttachmentSha256(1000, 'b'));
+		// The pattern is documented (README): SHA-256 of "<seed>:0", "<seed>:1", ... concatenated.
+		expect(generatedAttachmentBytes(40, 'a')).toEqual(
+			Buffer.concat([crypto.createHash('sha256').update('a:0').digest(), crypto.createHash('sha256').update('a:1').digest()]).subarray(0, 40),
+		);
 		const bytes = generatedAttachmentBytes(3 * 65536, 'a');
 		expect(bytes.subarray(0, 65536).equals(bytes.subarray(65536, 131072))).toBe(false);
 		expect(crypto.createHash('sha256').update(bytes).digest('hex')).toBe(generatedAttachmentSha256(3 * 65536, 'a'));
+	});
+
+	it('generates exactly `size` bytes even for 1 GiB, where chunks wrap around the pattern', async () => {
+		const size = 1024 ** 3 + 7;
+		let generated = 0;
+		for await (const chunk of generatedAttachmentStream(size, 'gig')) generated += (chunk as Buffer).length;
+		expect(generated).toBe(size);
 	});
 });
 

@@ -26,7 +26,8 @@ function patternFor(seed) {
 		for (let i = 0, at = 0; at < PERIOD; i++) {
 			at += crypto.createHash('sha256').update(`${seed}:${i}`).digest().copy(period, at);
 		}
-		pattern = Buffer.concat([period, period.subarray(0, CHUNK)]);
+		// CHUNK > PERIOD, so the tail after the first period wraps around it more than once.
+		pattern = Buffer.concat([period, period, period], PERIOD + CHUNK);
 		patterns.set(seed, pattern);
 	}
 	return pattern;

@@ -85,7 +85,7 @@ function configure(sim, { latencyMs, ttlSeconds, publicBaseUrl }) {
 	return currentConfig(sim);
 }
 
-/** @type {ControlHandler} */
+/** @param {import('./simulator').Simulator} sim */
 function currentConfig(sim) {
 	return { latencyMs: sim.config.latencyMs, ttlSeconds: sim.config.ttlSeconds, publicBaseUrl: sim.publicBaseUrl() };
 }

@@ -196,6 +196,8 @@ class SimulatorState {
 		if (this.messages.has(id)) throw new ApiError(409, `A message with the id ${id} already exists.`);
 		const receivedAt = spec.receivedAt === undefined ? this.clock() : parseTime(spec.receivedAt);
 		if (receivedAt === undefined) throw new ApiError(400, '"receivedAt" must be a time.');
+		if (spec.attachments !== undefined && !Array.isArray(spec.attachments)) throw new ApiError(400, '"attachments" must be an array.');
+		/** @type {StoredAttachment[]} */
 		const attachments = (spec.attachments ?? []).map(toStoredAttachment);
 		const names = new Set(attachments.map((a) => a.name));
 		if (names.size !== attachments.length) throw new ApiError(400, 'Attachment names must be unique within a message.');

@@ -105,7 +105,13 @@ export function errorForResponse(node: INode, response: FailedResponse, target?:
 	const details: JsonObject = { httpCode: String(response.statusCode), message };
 	const apiMessage = apiMessageOf(response.body);
 	if (apiMessage) details.apiMessage = apiMessage;
-	return new NodeApiError(node, details, { message, description, httpCode: String(response.statusCode), itemIndex });
+	const error = new NodeApiError(node, details, { message, description, httpCode: String(response.statusCode), itemIndex });
+	if (response.statusCode === 429) {
+		// Kept for callers that wait instead of failing (Wait For, retries).
+		error.context.retryAfterSeconds = readRetryAfterSeconds(response.headers);
+		error.context.quotaResetAt = readQuota(response.headers).resetAt;
+	}
+	return error;
 }
 
 /** A 200 whose body says `status: false`. */
@@ -123,11 +129,13 @@ export function errorForStatusFalse(node: INode, body: unknown, itemIndex?: numb
 /** A 2xx whose body is not the documented shape (non-JSON, HTML, missing fields). */
 export function errorForUnexpectedBody(node: INode, expected: string, found: string, itemIndex?: number): NodeApiError {
 	const message = 'The Temp Mail API answered in an unexpected format';
-	return new NodeApiError(node, { message } as JsonObject, {
+	const error = new NodeApiError(node, { message } as JsonObject, {
 		message,
 		description: `Expected ${expected}, but found ${found}. Check that the credential's base URL points at the Temp Mail user API.`,
 		itemIndex,
 	});
+	error.context.unexpectedBody = true;
+	return error;
 }
 
 const NETWORK_REASONS: Record<string, string> = {
@@ -162,7 +170,7 @@ export function errorForNetwork(node: INode, error: unknown, origin: string, tim
 		? `no answer within ${Math.round(timeoutMs / 1000)} s`
 		: (code && NETWORK_REASONS[code]) ?? (code ? `network error ${code}` : 'network error');
 	const message = `Could not reach the Temp Mail API at ${origin}: ${reason}`;
-	return new NodeApiError(node, { message, networkCode: code ?? 'UNKNOWN' } as JsonObject, {
+	const failure = new NodeApiError(node, { message, networkCode: code ?? 'UNKNOWN' } as JsonObject, {
 		message,
 		description: timedOut
 			? 'The API was too slow to answer. Try again, or raise the Timeout option.'
@@ -170,4 +178,21 @@ export function errorForNetwork(node: INode, error: unknown, origin: string, tim
 		itemIndex,
 		messageMapping: {},
 	});
+	failure.context.networkCode = code ?? 'UNKNOWN';
+	return failure;
+}
+
+export type FailureKind = 'rate-limited' | 'transient' | 'fatal';
+
+/**
+ * How a caller that can wait should treat an error: a 429 waits for the
+ * quota, server and connection trouble is worth another try, anything else
+ * (key, ownership, missing mailbox, bad input) will not get better.
+ */
+export function classifyFailure(error: unknown): FailureKind {
+	if (!(error instanceof NodeApiError)) return 'fatal';
+	if (error.httpCode === '429') return 'rate-limited';
+	if (error.httpCode !== null && /^5\d\d$/.test(error.httpCode)) return 'transient';
+	if (error.context.networkCode !== undefined || error.context.unexpectedBody === true) return 'transient';
+	return 'fatal';
 }

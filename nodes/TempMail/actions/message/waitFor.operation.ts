@@ -1,0 +1,145 @@
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { messageFilter } from '../../helpers/filters';
+import type { MessageFilters } from '../../helpers/filters';
+import { mailboxAddress } from '../../helpers/validate';
+import { waitForMessage } from '../../helpers/waitForMessage';
+import * as shared from '../common.descriptions';
+import { messageItem } from './output';
+
+export const MAX_TIMEOUT_SECONDS = 1800;
+export const MIN_INTERVAL_SECONDS = 2;
+
+const properties: INodeProperties[] = [
+	shared.mailboxAddress,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Body Contains',
+				name: 'bodyContains',
+				type: 'string',
+				default: '',
+				description: 'Only a message whose body contains this text (case-insensitive)',
+			},
+			{
+				displayName: 'From Contains',
+				name: 'fromContains',
+				type: 'string',
+				default: '',
+				description: 'Only a message whose sender name or address contains this text (case-insensitive)',
+			},
+			{
+				displayName: 'Regular Expression',
+				name: 'pattern',
+				type: 'string',
+				default: '',
+				placeholder: 'verify|confirm',
+				description: 'Only a message whose subject or body matches this regular expression (case-insensitive)',
+			},
+			{
+				displayName: 'Subject Contains',
+				name: 'subjectContains',
+				type: 'string',
+				default: '',
+				description: 'Only a message whose subject contains this text (case-insensitive)',
+			},
+		],
+	},
+	{
+		displayName: 'Timeout (Seconds)',
+		name: 'timeout',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_SECONDS },
+		default: 120,
+		description: `How long to wait for a matching message, at most ${MAX_TIMEOUT_SECONDS} s (mailboxes usually expire after 600 s)`,
+	},
+	{
+		displayName: 'Check Interval (Seconds)',
+		name: 'interval',
+		type: 'number',
+		typeOptions: { minValue: MIN_INTERVAL_SECONDS },
+		default: 5,
+		description: 'Seconds between checks; each check is one API call',
+	},
+	{
+		displayName: 'On Timeout',
+		name: 'onTimeout',
+		type: 'options',
+		options: [
+			{ name: 'Fail With an Error', value: 'error', description: 'Stop the workflow with a clear error' },
+			{
+				name: 'Output a Timed-Out Item',
+				value: 'output',
+				description: 'Output one item with timedOut: true so the workflow can branch (e.g. with an If node)',
+			},
+		],
+		default: 'error',
+	},
+	shared.simplify,
+	{
+		...shared.messageOptions,
+		options: [
+			...(shared.messageOptions.options ?? []),
+			{
+				displayName: 'Accept Mail Already There',
+				name: 'acceptExisting',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether a matching message that arrived before this node started also counts; off, only mail received after the node starts matches',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['waitFor'] } }, properties);
+
+function secondsParameter(ctx: IExecuteFunctions, name: string, label: string, min: number, max: number, itemIndex: number): number {
+	const value = Number(ctx.getNodeParameter(name, itemIndex));
+	if (!Number.isFinite(value) || value < min || value > max) {
+		throw new NodeOperationError(ctx.getNode(), `${label}: must be between ${min} and ${max} seconds, got ${String(value)}`, { itemIndex });
+	}
+	return value * 1000;
+}
+
+/** Waits on this item's mailbox until a matching message arrives, then outputs it like Get Many. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const startedAt = Date.now();
+	const node = this.getNode();
+	const email = mailboxAddress(node, this.getNodeParameter('email', itemIndex), itemIndex);
+	const filter = messageFilter(this.getNodeParameter('filters', itemIndex, {}) as MessageFilters);
+	if ('problem' in filter) throw new NodeOperationError(node, `Filters: ${filter.problem}`, { itemIndex });
+	const timeoutMs = secondsParameter(this, 'timeout', 'Timeout', 1, MAX_TIMEOUT_SECONDS, itemIndex);
+	const intervalMs = secondsParameter(this, 'interval', 'Check Interval', MIN_INTERVAL_SECONDS, MAX_TIMEOUT_SECONDS, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as { acceptExisting?: boolean };
+
+	const outcome = await waitForMessage(this, {
+		email,
+		accept: filter.accept,
+		receivedAfter: startedAt,
+		acceptExisting: options.acceptExisting === true,
+		timeoutMs,
+		intervalMs,
+		signal: this.getExecutionCancelSignal(),
+		itemIndex,
+	});
+	if (outcome.found) return [await messageItem.call(this, outcome.message, itemIndex)];
+
+	const seconds = Math.round(timeoutMs / 1000);
+	const summary = `No matching message arrived in ${email} within ${seconds} s (${outcome.checks} checks)`;
+	if (this.getNodeParameter('onTimeout', itemIndex, 'error') === 'output') {
+		return [{ json: { timedOut: true, email, waitedSeconds: Math.round(outcome.waitedMs / 1000), checks: outcome.checks, lastError: outcome.lastError ?? null } }];
+	}
+	throw new NodeOperationError(node, summary, {
+		itemIndex,
+		description:
+			(outcome.lastError ? `The last check failed: ${outcome.lastError}. ` : '') +
+			'Check that the mail was sent to this address and that the filters match it, raise the Timeout, or set On Timeout to output an item.',
+	});
+}

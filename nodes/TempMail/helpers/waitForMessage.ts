@@ -1,0 +1,97 @@
+import { sleep } from 'n8n-workflow';
+
+import { classifyFailure } from '../transport/errors';
+import { listMessages } from '../transport/endpoints';
+import type { TempMailFunctions } from '../transport/request';
+import type { ApiMessage } from '../transport/types';
+import type { MessagePredicate } from './filters';
+import { oldestFirst, receivedAtMs } from './order';
+
+export interface WaitSettings {
+	email: string;
+	accept: MessagePredicate;
+	/** Epoch ms: messages received before this do not count (unless `acceptExisting`). */
+	receivedAfter: number;
+	acceptExisting: boolean;
+	timeoutMs: number;
+	intervalMs: number;
+	signal?: AbortSignal;
+	itemIndex?: number;
+	/** Injected for tests; defaults to Date.now. */
+	now?: () => number;
+}
+
+export type WaitOutcome =
+	| { found: true; message: ApiMessage; checks: number; waitedMs: number }
+	| { found: false; checks: number; waitedMs: number; lastError?: string };
+
+/**
+ * A message is new if it was not listed at the first check (clock-proof), or
+ * its receivedAt (server clock, one-second resolution) is not before the
+ * start; with `acceptExisting` anything matching counts. Of several, the
+ * newest wins: it carries the latest code.
+ */
+function pickMatch(messages: ApiMessage[], settings: WaitSettings, listedAtFirstCheck: Set<string>): ApiMessage | undefined {
+	const startSecond = Math.floor(settings.receivedAfter / 1000) * 1000;
+	const candidates = messages.filter(
+		(message) =>
+			settings.acceptExisting || !listedAtFirstCheck.has(message.id) || receivedAtMs(message) >= startSecond,
+	);
+	const matching = oldestFirst(candidates).filter(settings.accept);
+	return matching[matching.length - 1];
+}
+
+/** How long a 429 asks us to wait: Retry-After, else until the quota reset, never less than the interval. */
+function rateLimitDelay(error: unknown, intervalMs: number, now: number): number {
+	const context = (error as { context: { retryAfterSeconds?: number | null; quotaResetAt?: string | null } }).context;
+	if (context.retryAfterSeconds != null) return Math.max(context.retryAfterSeconds * 1000, intervalMs);
+	const untilReset = context.quotaResetAt ? Date.parse(context.quotaResetAt) - now : Number.NaN;
+	return untilReset > intervalMs ? untilReset : intervalMs;
+}
+
+/** Sleeps at most until the deadline; resolves false when no time is left. */
+async function pause(ms: number, deadline: number, now: () => number, signal?: AbortSignal): Promise<boolean> {
+	const wait = Math.min(ms, deadline - now());
+	if (wait <= 0) return false;
+	await sleep(wait, signal);
+	return true;
+}
+
+/**
+ * Polls one mailbox until a matching message is there or the time is up.
+ * One list request per check; 429 waits for Retry-After (or the quota
+ * reset), server and network trouble is retried, anything else is thrown.
+ */
+export async function waitForMessage(ctx: TempMailFunctions, settings: WaitSettings): Promise<WaitOutcome> {
+	const now = settings.now ?? Date.now;
+	const started = now();
+	const deadline = started + settings.timeoutMs;
+	let listedAtFirstCheck: Set<string> | undefined;
+	let checks = 0;
+	let lastError: string | undefined;
+	for (;;) {
+		settings.signal?.throwIfAborted();
+		let delay = settings.intervalMs;
+		let failure: unknown;
+		try {
+			checks++;
+			const { messages } = await listMessages(ctx, settings.email, settings.itemIndex);
+			const firstListing = listedAtFirstCheck ?? new Set(messages.map((m) => m.id));
+			const match = pickMatch(messages, settings, firstListing);
+			listedAtFirstCheck = firstListing;
+			if (match) return { found: true, message: match, checks, waitedMs: now() - started };
+		} catch (error) {
+			failure = error;
+		}
+		if (failure !== undefined) {
+			// Transport errors are already NodeApiError/NodeOperationError with a clear message.
+			const kind = classifyFailure(failure);
+			if (kind === 'fatal') throw failure;
+			lastError = (failure as Error).message;
+			if (kind === 'rate-limited') delay = rateLimitDelay(failure, settings.intervalMs, now());
+		}
+		if (!(await pause(delay, deadline, now, settings.signal))) {
+			return { found: false, checks, waitedMs: now() - started, lastError };
+		}
+	}
+}

@@ -56,6 +56,46 @@ export const messageOptions: INodeProperties = {
 	],
 };
 
+/** The filters of Message → Wait For and of the trigger (see helpers/filters.ts). */
+export const messageFilters: INodeProperties = {
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add filter',
+	default: {},
+	options: [
+		{
+			displayName: 'Body Contains',
+			name: 'bodyContains',
+			type: 'string',
+			default: '',
+			description: 'Only messages whose body contains this text (case-insensitive)',
+		},
+		{
+			displayName: 'From Contains',
+			name: 'fromContains',
+			type: 'string',
+			default: '',
+			description: 'Only messages whose sender name or address contains this text (case-insensitive)',
+		},
+		{
+			displayName: 'Regular Expression',
+			name: 'pattern',
+			type: 'string',
+			default: '',
+			placeholder: 'verify|confirm',
+			description: 'Only messages whose subject or body matches this regular expression (case-insensitive)',
+		},
+		{
+			displayName: 'Subject Contains',
+			name: 'subjectContains',
+			type: 'string',
+			default: '',
+			description: 'Only messages whose subject contains this text (case-insensitive)',
+		},
+	],
+};
+
 export interface MessageOptions {
 	downloadAttachments?: boolean;
 	attachmentPrefix?: string;

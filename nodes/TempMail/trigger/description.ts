@@ -21,37 +21,7 @@ export const triggerProperties: INodeProperties[] = [
 		description:
 			'One or more addresses of mailboxes owned by your account, separated by commas or new lines (an expression may also return a list). Each poll costs one API call per mailbox.',
 	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
-		options: [
-			{
-				displayName: 'From Contains',
-				name: 'fromContains',
-				type: 'string',
-				default: '',
-				description: 'Only messages whose sender name or address contains this text (case-insensitive)',
-			},
-			{
-				displayName: 'Regular Expression',
-				name: 'pattern',
-				type: 'string',
-				default: '',
-				placeholder: 'verify|confirm',
-				description: 'Only messages whose subject or body matches this regular expression (case-insensitive)',
-			},
-			{
-				displayName: 'Subject Contains',
-				name: 'subjectContains',
-				type: 'string',
-				default: '',
-				description: 'Only messages whose subject contains this text (case-insensitive)',
-			},
-		],
-	},
+	shared.messageFilters,
 	shared.simplify,
 	{
 		...shared.messageOptions,

@@ -13,44 +13,7 @@ export const MIN_INTERVAL_SECONDS = 2;
 
 const properties: INodeProperties[] = [
 	shared.mailboxAddress,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Body Contains',
-				name: 'bodyContains',
-				type: 'string',
-				default: '',
-				description: 'Only a message whose body contains this text (case-insensitive)',
-			},
-			{
-				displayName: 'From Contains',
-				name: 'fromContains',
-				type: 'string',
-				default: '',
-				description: 'Only a message whose sender name or address contains this text (case-insensitive)',
-			},
-			{
-				displayName: 'Regular Expression',
-				name: 'pattern',
-				type: 'string',
-				default: '',
-				placeholder: 'verify|confirm',
-				description: 'Only a message whose subject or body matches this regular expression (case-insensitive)',
-			},
-			{
-				displayName: 'Subject Contains',
-				name: 'subjectContains',
-				type: 'string',
-				default: '',
-				description: 'Only a message whose subject contains this text (case-insensitive)',
-			},
-		],
-	},
+	shared.messageFilters,
 	{
 		displayName: 'Timeout (Seconds)',
 		name: 'timeout',

@@ -66,6 +66,7 @@ export default defineConfig(
 		'node_modules/',
 		'coverage/',
 		'.n8n-runtime/',
+		'.n8n-runtime-data/',
 		'docs/',
 		'bench/results/',
 		'test/.tmp/',

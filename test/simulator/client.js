@@ -98,6 +98,20 @@ class SimulatorControl {
 	reset() {
 		return this.call('POST', '/reset');
 	}
+
+	/**
+	 * The demo site's sign-up form: mails a verification code to `email` after `delayMs`.
+	 * @param {string} email
+	 * @param {number} [delayMs]
+	 */
+	signUp(email, delayMs) {
+		return this.call('POST', '/signup', { email, delayMs });
+	}
+
+	/** @returns {Promise<Array<{ email: string, code: string, link: string, sentAt: string }>>} */
+	signUps() {
+		return this.call('GET', '/signups');
+	}
 }
 
 module.exports = { SimulatorControl };

@@ -3,6 +3,7 @@
 const { ApiError } = require('./http');
 const { compileRoutes } = require('./router');
 const { mailboxData, messageData } = require('./serialize');
+const { listSignUps, signUp } = require('./signup');
 
 /**
  * @typedef {(sim: import('./simulator').Simulator, body: Record<string, any>) => unknown} ControlHandler
@@ -111,6 +112,8 @@ const CONTROL_ROUTES = compileRoutes({
 	'GET /__control/config': currentConfig,
 	'POST /__control/config': configure,
 	'POST /__control/reset': reset,
+	'POST /__control/signup': signUp,
+	'GET /__control/signups': listSignUps,
 });
 
 module.exports = { CONTROL_ROUTES };

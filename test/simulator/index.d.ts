@@ -148,4 +148,6 @@ export class SimulatorControl {
 	stats(): Promise<TrafficStats>;
 	config(changes?: { latencyMs?: number; ttlSeconds?: number; publicBaseUrl?: string | null }): Promise<SimulatorConfig>;
 	reset(): Promise<{ defaultKey: string }>;
+	signUp(email: string, delayMs?: number): Promise<{ accepted: boolean; email: string; deliversInMs: number }>;
+	signUps(): Promise<Array<{ email: string; code: string; link: string; sentAt: string }>>;
 }

@@ -47,11 +47,36 @@ export const messageOptions: INodeProperties = {
 			description: 'Prefix of the binary properties that hold the attachments: attachment_0, attachment_1, …',
 		},
 		{
+			displayName: 'Code Pattern',
+			name: 'codePattern',
+			type: 'string',
+			default: '',
+			placeholder: 'code: (\\d{6})',
+			description:
+				'With Extract on: a regular expression for the verification code; its first capture group (or the whole match) becomes "code"',
+		},
+		{
 			displayName: 'Download Attachments',
 			name: 'downloadAttachments',
 			type: 'boolean',
 			default: false,
 			description: 'Whether to download every attachment as binary data (one API request per attachment)',
+		},
+		{
+			displayName: 'Extract',
+			name: 'extract',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to add "text" (the body as plain text), "code" (the verification code), "links" and "verificationLink", read from the message without another request',
+		},
+		{
+			displayName: 'Link Pattern',
+			name: 'linkPattern',
+			type: 'string',
+			default: '',
+			placeholder: '/account/confirm',
+			description: 'With Extract on: a regular expression; the first link matching it becomes "verificationLink"',
 		},
 	],
 };
@@ -99,4 +124,7 @@ export const messageFilters: INodeProperties = {
 export interface MessageOptions {
 	downloadAttachments?: boolean;
 	attachmentPrefix?: string;
+	extract?: boolean;
+	codePattern?: string;
+	linkPattern?: string;
 }

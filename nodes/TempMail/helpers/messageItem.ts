@@ -2,12 +2,42 @@ import type { IExecuteFunctions, INodeExecutionData, IPollFunctions } from 'n8n-
 
 import type { ApiMessage } from '../transport/types';
 import { DEFAULT_ATTACHMENT_PREFIX, messageAttachmentsAsBinary } from './attachments';
+import { NodeOperationError } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
+
+import type { MessageOptions } from '../actions/common.descriptions';
+import { extractFromMessage } from './extract';
+import { compilePattern } from './filters';
 import { messageOutput } from './simplify';
 
 export interface MessageOutputOptions {
 	simplify: boolean;
 	downloadAttachments?: boolean;
 	attachmentPrefix?: string;
+	/** Present when Extract is on; the patterns are already checked. */
+	extract?: { codePattern?: string; linkPattern?: string };
+}
+
+/** Turns the shared Options collection into output options, refusing unusable patterns before any request. */
+export function messageOutputOptions(node: INode, simplify: boolean, options: MessageOptions, itemIndex?: number): MessageOutputOptions {
+	const output: MessageOutputOptions = {
+		simplify,
+		downloadAttachments: options.downloadAttachments === true,
+		attachmentPrefix: options.attachmentPrefix,
+	};
+	if (options.extract !== true) return output;
+	const patterns: { codePattern?: string; linkPattern?: string } = {};
+	for (const [key, label] of [['codePattern', 'Code Pattern'], ['linkPattern', 'Link Pattern']] as const) {
+		const source = options[key]?.trim();
+		if (!source) continue;
+		const compiled = compilePattern(source);
+		if ('problem' in compiled) {
+			throw new NodeOperationError(node, `${label}: ${compiled.problem}`, { itemIndex, description: `Fix or clear the ${label} option.` });
+		}
+		patterns[key] = source;
+	}
+	output.extract = patterns;
+	return output;
 }
 
 /** One output item per message, the same for the action node and the trigger. */
@@ -18,6 +48,7 @@ export async function buildMessageItem(
 	itemIndex?: number,
 ): Promise<INodeExecutionData> {
 	const item: INodeExecutionData = { json: messageOutput(message, options.simplify) };
+	if (options.extract) Object.assign(item.json, extractFromMessage(message, options.extract));
 	if (options.downloadAttachments && message.attachments.length > 0) {
 		const prefix = options.attachmentPrefix?.trim() || DEFAULT_ATTACHMENT_PREFIX;
 		item.binary = await messageAttachmentsAsBinary(ctx, message, prefix, itemIndex);

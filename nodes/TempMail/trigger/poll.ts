@@ -4,7 +4,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import type { MessageOptions } from '../actions/common.descriptions';
 import { messageFilter } from '../helpers/filters';
 import type { MessageFilters, MessagePredicate } from '../helpers/filters';
-import { buildMessageItem } from '../helpers/messageItem';
+import { buildMessageItem, messageOutputOptions } from '../helpers/messageItem';
 import type { MessageOutputOptions } from '../helpers/messageItem';
 import { oldestFirst } from '../helpers/order';
 import { mailboxAddress } from '../helpers/validate';
@@ -45,11 +45,7 @@ function readSettings(ctx: IPollFunctions): TriggerSettings {
 	return {
 		mailboxes: parseMailboxList(ctx, ctx.getNodeParameter('mailboxes')),
 		accept: filter.accept,
-		output: {
-			simplify: ctx.getNodeParameter('simplify', true) as boolean,
-			downloadAttachments: options.downloadAttachments,
-			attachmentPrefix: options.attachmentPrefix,
-		},
+		output: messageOutputOptions(ctx.getNode(), ctx.getNodeParameter('simplify', true) as boolean, options),
 		emitExisting: options.emitExisting === true,
 	};
 }

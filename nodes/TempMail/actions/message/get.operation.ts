@@ -4,7 +4,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { messageId } from '../../helpers/validate';
 import { getMessage } from '../../transport/endpoints';
 import * as shared from '../common.descriptions';
-import { messageItem } from './output';
+import { buildMessageItem } from '../../helpers/messageItem';
+import { readMessageOutput } from './output';
 
 const properties: INodeProperties[] = [shared.messageId, shared.simplify, shared.messageOptions];
 
@@ -13,6 +14,7 @@ export const description = updateDisplayOptions({ show: { resource: ['message'],
 /** Reading a message marks it seen on the API side. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const id = messageId(this.getNode(), this.getNodeParameter('messageId', itemIndex), itemIndex);
+	const output = readMessageOutput.call(this, itemIndex);
 	const message = await getMessage(this, id, itemIndex);
-	return [await messageItem.call(this, message, itemIndex)];
+	return [await buildMessageItem(this, message, output, itemIndex)];
 }

@@ -4,7 +4,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { mailboxAddress } from '../../helpers/validate';
 import { listMessages } from '../../transport/endpoints';
 import * as shared from '../common.descriptions';
-import { messageItem } from './output';
+import { buildMessageItem } from '../../helpers/messageItem';
+import { readMessageOutput } from './output';
 
 const properties: INodeProperties[] = [
 	shared.mailboxAddress,
@@ -34,9 +35,10 @@ export const description = updateDisplayOptions({ show: { resource: ['message'],
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const email = mailboxAddress(this.getNode(), this.getNodeParameter('email', itemIndex), itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const output = readMessageOutput.call(this, itemIndex);
 	const { messages } = await listMessages(this, email, itemIndex);
 	const selected = returnAll ? messages : messages.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
 	const items: INodeExecutionData[] = [];
-	for (const message of selected) items.push(await messageItem.call(this, message, itemIndex));
+	for (const message of selected) items.push(await buildMessageItem(this, message, output, itemIndex));
 	return items;
 }

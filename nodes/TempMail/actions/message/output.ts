@@ -1,12 +1,12 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { buildMessageItem } from '../../helpers/messageItem';
-import type { ApiMessage } from '../../transport/types';
+import { messageOutputOptions } from '../../helpers/messageItem';
+import type { MessageOutputOptions } from '../../helpers/messageItem';
 import type { MessageOptions } from '../common.descriptions';
 
-/** Reads the shared Simplify/Options parameters of a message operation and builds the item. */
-export async function messageItem(this: IExecuteFunctions, message: ApiMessage, itemIndex: number): Promise<INodeExecutionData> {
+/** Reads the shared Simplify/Options parameters of a message operation (before any request, so bad patterns cost nothing). */
+export function readMessageOutput(this: IExecuteFunctions, itemIndex: number): MessageOutputOptions {
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const options = this.getNodeParameter('options', itemIndex, {}) as MessageOptions;
-	return await buildMessageItem(this, message, { simplify, ...options }, itemIndex);
+	return messageOutputOptions(this.getNode(), simplify, options, itemIndex);
 }

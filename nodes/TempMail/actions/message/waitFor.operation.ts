@@ -6,7 +6,8 @@ import type { MessageFilters } from '../../helpers/filters';
 import { mailboxAddress } from '../../helpers/validate';
 import { waitForMessage } from '../../helpers/waitForMessage';
 import * as shared from '../common.descriptions';
-import { messageItem } from './output';
+import { buildMessageItem } from '../../helpers/messageItem';
+import { readMessageOutput } from './output';
 
 export const MAX_TIMEOUT_SECONDS = 1800;
 export const MIN_INTERVAL_SECONDS = 2;
@@ -81,6 +82,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const timeoutMs = secondsParameter(this, 'timeout', 'Timeout', 1, MAX_TIMEOUT_SECONDS, itemIndex);
 	const intervalMs = secondsParameter(this, 'interval', 'Check Interval', MIN_INTERVAL_SECONDS, MAX_TIMEOUT_SECONDS, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as { acceptExisting?: boolean };
+	const output = readMessageOutput.call(this, itemIndex);
 
 	const outcome = await waitForMessage(this, {
 		email,
@@ -92,7 +94,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		signal: this.getExecutionCancelSignal(),
 		itemIndex,
 	});
-	if (outcome.found) return [await messageItem.call(this, outcome.message, itemIndex)];
+	if (outcome.found) return [await buildMessageItem(this, outcome.message, output, itemIndex)];
 
 	const seconds = Math.round(timeoutMs / 1000);
 	const summary = `No matching message arrived in ${email} within ${seconds} s (${outcome.checks} checks)`;

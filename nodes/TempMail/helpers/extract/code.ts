@@ -4,8 +4,9 @@ import { compileUserPattern } from './pattern';
 
 export interface CodeOptions {
 	/**
-	 * A regular expression (source, or /source/flags) that finds the code instead of the
-	 * built-in rules: its first capture group, or the whole match without one.
+	 * A regular expression that finds the code instead of the built-in rules: its first
+	 * capture group, or the whole match without one. A plain source is case-insensitive;
+	 * "/source/flags" takes its own flags.
 	 */
 	codePattern?: string;
 }
@@ -23,12 +24,18 @@ export interface CodeOptions {
  * part of a larger number (a date, a time, a decimal), a price or percentage, a phone
  * number, or follows "order", "#", "invoice", "ref", "promo code", "zip code"...; it
  * loses points when it is a year, a date, on an address or copyright line, or a
- * letter-digit word like "COVID19". Highest score wins; on a tie the subject beats the
- * body and the earlier candidate beats the later one.
+ * letter-digit word like "COVID19". Highest score wins; a subject candidate gets a small
+ * bonus and wins a tie, so the subject is read first, yet a clear code in the body still
+ * beats a doubtful number in the subject (a year, say); among equals the earlier wins.
+ * A year-like number (1900–2099) is returned only when nothing better is near a code word.
+ *
+ * Limits: the first 50 000 characters of the body and 2 000 of the subject are searched.
  */
 
 /** The body is searched up to here: codes sit near the top of a mail. */
 const MAX_BODY = 50_000;
+/** A subject is a line; anything longer is not a subject worth reading further. */
+const MAX_SUBJECT = 2_000;
 /** A code word further than this from a candidate does not count. */
 const WINDOW = 250;
 const RULED_OUT = -10_000;
@@ -50,13 +57,19 @@ interface Span {
 
 const ADDRESS_LINE = new RegExp(
 	'(?<![\\p{L}\\p{N}])(?:street|st\\.|avenue|ave\\.?|road|rd\\.|boulevard|blvd|suite|ste\\.|floor|drive|dr\\.|' +
-		'lane|ln\\.|plaza|p\\.?\\s?o\\.?\\s?box|straße|strasse|str\\.|calle|avenida|av\\.|rue|piazza|viale|' +
-		'ul\\.|ulica|cadde|sokak|mahallesi|laan|weg|plein|gracht|postfach|apartado)(?![\\p{L}])',
+		'lane|ln\\.|st(?=[\\s,])|rd(?=[\\s,])|plaza|p\\.?\\s?o\\.?\\s?box|straße|strasse|str\\.|calle|avenida|av\\.|rue|piazza|viale|' +
+		'ul\\.|ulica|cadde|cad\\.|sokak|mahallesi|laan|weg|plein|gracht|postfach|postbus|apartado)(?![\\p{L}])' +
+		// German compounds: Musterstraße, Hauptstr.
+		'|\\p{L}(?:straße|strasse|str\\.)',
 	'iu',
 );
-const STATE_AND_ZIP = /(?<![A-Za-z])[A-Z]{2},?\s\d{5}(?!\d)/;
+/** US states, Australian states and territories: "CA 94107", "NSW 2010". */
+const STATE =
+	'(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]|NSW|VIC|QLD|TAS|ACT|NT|SA)';
+const STATE_AND_ZIP = new RegExp(`(?<![A-Za-z])${STATE},?\\s\\d{4,5}(?!\\d)`);
+const STATE_BEFORE = new RegExp(`(?<![A-Za-z])${STATE},?\\s$`);
 const FOOTER_LINE = new RegExp(
-	'©|\\(c\\)|copyright|all rights reserved|(?<![\\p{L}])(?:inc\\.?|llc|ltd\\.?|gmbh|s\\.a\\.|b\\.v\\.|s\\.l\\.|ag|sas|s\\.r\\.l\\.|plc|ооо)(?![\\p{L}])',
+	'©|\\(c\\)|copyright|all rights reserved|(?<![\\p{L}])(?:inc\\.?|llc|ltd\\.?|gmbh|s\\.a\\.|b\\.v\\.|s\\.l\\.|ag|sas|s\\.r\\.l\\.|s\\.p\\.a\\.|a\\.ş\\.|plc|ооо)(?![\\p{L}])',
 	'iu',
 );
 
@@ -117,9 +130,23 @@ function candidatesIn(text: string): Candidate[] {
 		runs.push({ start, end: i });
 	}
 	const candidates: Candidate[] = [];
+	const isLoneDigit = (span: Span | undefined) =>
+		span !== undefined && span.end - span.start === 1 && isDigit(text.charAt(span.start));
+	const spacedAfter = (left: Span, right: Span | undefined) =>
+		right !== undefined && right.start === left.end + 1 && text.charAt(left.end) === ' ';
 	for (let r = 0; r < runs.length; r++) {
 		const run = runs[r];
 		const value = text.slice(run.start, run.end);
+		// One digit per box ("4 8 2 9 1 3"): a code laid out in table cells.
+		if (isLoneDigit(run) && !(r > 0 && isLoneDigit(runs[r - 1]) && spacedAfter(runs[r - 1], run))) {
+			let last = r;
+			while (last - r < 8 && isLoneDigit(runs[last + 1]) && spacedAfter(runs[last], runs[last + 1])) last++;
+			const count = last - r + 1;
+			if (count >= 4 && count <= 8 && !(isLoneDigit(runs[last + 1]) && spacedAfter(runs[last], runs[last + 1]))) {
+				const digits = runs.slice(r, last + 1).map((digit) => text.charAt(digit.start)).join('');
+				candidates.push({ start: run.start, end: runs[last].end, value: digits, grouped: true });
+			}
+		}
 		const next = runs[r + 1];
 		if (next !== undefined && next.start === run.end + 1 && SEPARATORS.has(text.charAt(run.end))) {
 			const second = text.slice(next.start, next.end);
@@ -199,15 +226,20 @@ function looksLikePhone(text: string, candidate: Candidate): boolean {
 	return digits >= 9 && groups >= 2;
 }
 
-function nearestCodeWord(words: Span[], candidate: Candidate): number {
-	// Binary search for the first code word starting at or after the candidate's end.
+/** Index of the first span (sorted, not overlapping) whose `key` is at or after `offset`. */
+function firstAtOrAfter(spans: Span[], offset: number, key: 'start' | 'end'): number {
 	let low = 0;
-	let high = words.length;
+	let high = spans.length;
 	while (low < high) {
 		const middle = (low + high) >> 1;
-		if (words[middle].start < candidate.end) low = middle + 1;
+		if (spans[middle][key] < offset) low = middle + 1;
 		else high = middle;
 	}
+	return low;
+}
+
+function nearestCodeWord(words: Span[], candidate: Candidate): number {
+	const low = firstAtOrAfter(words, candidate.end, 'start');
 	let best = 0;
 	for (let w = low - 1; w >= 0 && w >= low - 3; w--) {
 		const word = words[w];
@@ -250,7 +282,9 @@ function score(source: Source, candidate: Candidate, proximity: number, lines: L
 	const head = text.slice(end, end + 12);
 	if (CURRENCY_BEFORE.test(tail) || CURRENCY_OR_PERCENT_AFTER.test(head)) return RULED_OUT;
 	if (/[#№]\s*$/.test(tail) || REFERENCE_BEFORE.test(tail)) return RULED_OUT;
-	if (otherCodes.some((other) => other.end <= start && start - other.end <= 20 && other.end >= lineStart)) return RULED_OUT;
+	// Right after "promo code", "zip code"... on the same line.
+	const otherBefore = otherCodes[firstAtOrAfter(otherCodes, start + 1, 'end') - 1];
+	if (otherBefore !== undefined && start - otherBefore.end <= 20 && otherBefore.end >= lineStart) return RULED_OUT;
 	if (looksLikePhone(text, candidate)) return RULED_OUT;
 
 	let total = proximity;
@@ -260,7 +294,7 @@ function score(source: Source, candidate: Candidate, proximity: number, lines: L
 	}
 	if (/^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.test(value)) total -= 40; // 20240517
 	if (lines.isAddressOrFooter(start)) total -= 150;
-	if (value.length === 5 && /(?<![A-Za-z])[A-Z]{2},?\s$/.test(tail)) total -= 150; // "CA 94107"
+	if (value.length <= 5 && STATE_BEFORE.test(tail)) total -= 150; // "CA 94107", "NSW 2010"
 	if (!DIGITS.test(value)) {
 		total -= 20;
 		if (/^[A-Z]{3,}\d{1,2}$/.test(value)) total -= 60; // COVID19, IOS17, USB3
@@ -271,19 +305,26 @@ function score(source: Source, candidate: Candidate, proximity: number, lines: L
 	return total;
 }
 
+/** Code words of a text, without those inside another kind of code ("promo code"). */
+function codeWordsOf(text: string): { words: Span[]; others: Span[] } {
+	const words = spansOf(CODE_WORDS_GLOBAL, text);
+	const others = spansOf(OTHER_CODE_WORDS_GLOBAL, text);
+	let o = 0;
+	const kept = words.filter((word) => {
+		while (o < others.length && others[o].end < word.end) o++;
+		return !(o < others.length && others[o].start <= word.start && word.end <= others[o].end);
+	});
+	return { words: kept, others };
+}
+
 function best(sources: Source[]): string | null {
 	let winner: Scored | null = null;
-	const codeWordsIn = sources.map((source) => {
-		const words = spansOf(CODE_WORDS_GLOBAL, source.text);
-		const others = spansOf(OTHER_CODE_WORDS_GLOBAL, source.text);
-		// "promo code" is not a code word: drop code words inside another kind of code.
-		const kept = words.filter((word) => !others.some((other) => other.start <= word.start && word.end <= other.end));
-		return { words: kept, others };
-	});
-	const anyCodeWord = codeWordsIn.some(({ words }) => words.length > 0);
+	const codeWords = sources.map((source) => codeWordsOf(source.text));
+	const anyCodeWord = codeWords.some(({ words }) => words.length > 0);
 
-	sources.forEach((source, index) => {
-		const { words, others } = codeWordsIn[index];
+	for (let index = 0; index < sources.length; index++) {
+		const source = sources[index];
+		const { words, others } = codeWords[index];
 		const lines = new Lines(source.text);
 		for (const candidate of candidatesIn(source.text)) {
 			let proximity = nearestCodeWord(words, candidate);
@@ -293,8 +334,8 @@ function best(sources: Source[]): string | null {
 			const total = score(source, candidate, proximity, lines, others);
 			if (total > 0 && (winner === null || total > winner.score)) winner = { value: candidate.value, score: total };
 		}
-	});
-	return winner === null ? null : (winner as Scored).value;
+	}
+	return winner === null ? null : winner.value;
 }
 
 /** The first match of the user's pattern in the subject, else in the text. */
@@ -320,7 +361,7 @@ export function findCode(subject: string, text: string, options: CodeOptions = {
 		return matchCodePattern(subject, text, options.codePattern);
 	}
 	return best([
-		{ text: prepareForCodeSearch(subject.replace(/\s+/g, ' ')), subject: true },
+		{ text: prepareForCodeSearch(subject.slice(0, MAX_SUBJECT).replace(/\s+/g, ' ')), subject: true },
 		{ text: prepareForCodeSearch(text.slice(0, MAX_BODY)), subject: false },
 	]);
 }

@@ -73,12 +73,14 @@ const REFERENCE_WORDS = [
 	'commande', 'facture', 'référence', 'bestellung', 'bestellnummer', 'rechnung', 'rechnungsnummer',
 	'kundennummer', 'auftrag', 'auftragsnummer', 'ordine', 'fattura', 'riferimento', 'заказ', 'заказа',
 	'счет', 'счёт', 'номер', 'тел', 'телефон', 'zamówienie', 'zamówienia', 'faktura', 'numer',
-	'sipariş', 'siparişi', 'siparişiniz', 'fatura', 'bestelling', 'factuur', 'referentie', 'encomenda',
+	'sipariş', 'siparişi', 'siparişiniz', 'numarası', 'numarasi', 'fatura', 'bestelling', 'factuur', 'referentie', 'encomenda',
 	'telefone', 'teléfono', 'téléphone', 'telefono', 'telefon', 'rua', 'calle', 'rue', 'via', 'ulica',
-	'ul', 'straße', 'strasse', 'str',
+	'ul', 'straße', 'strasse', 'str', 'ending in', 'ending with', 'ends in', 'ending', 'last 4',
+	'last four', 'amount', 'total', 'subtotal', 'balance', 'betrag', 'summe', 'importe', 'montant',
+	'сумма', 'kwota', 'tutar', 'bedrag', 'valor', 'importo', 'postbus', 'postfach', 'apartado', 'hrb', 'cnpj', 'siret',
 ];
 
 export const REFERENCE_BEFORE = new RegExp(
-	`(?:(?<![\\p{L}\\p{N}])(?:${REFERENCE_WORDS.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})|订单号?|订单编号|单号|注文番号|注文|お問い合わせ番号|電話|电话|주문번호)[\\s.:#№°-]*$`,
+	`(?:(?<![\\p{L}\\p{N}])(?:${REFERENCE_WORDS.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})|订单号?|订单编号|单号|注文番号|注文|お問い合わせ番号|電話|电话|客服热线|客服电话|〒|주문번호|고객센터|전화)[\\s.:#№°-]*$|[*•xX]{2,}[\\s-]*$`,
 	'iu',
 );

@@ -1,6 +1,6 @@
 /**
  * HTML character references: named (the common ones), decimal and hexadecimal.
- * One linear regular-expression pass; unknown names are left as written.
+ * One linear pass; unknown names and malformed references are left as written.
  */
 
 /** Names of U+00A0 … U+00FF, in code-point order (HTML 4 / Latin-1). */
@@ -57,37 +57,78 @@ const WINDOWS_1252: Record<number, number> = {
 	0x99: 0x2122, 0x9a: 0x161, 0x9b: 0x203a, 0x9c: 0x153, 0x9e: 0x17e, 0x9f: 0x178,
 };
 
-const REFERENCE = /&(?:#(\d{1,8})|#[xX]([0-9a-fA-F]{1,8})|([A-Za-z][A-Za-z0-9]{0,31}))(;?)/g;
-
 function fromCodePoint(code: number): string {
 	if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
 	const mapped = WINDOWS_1252[code];
 	return String.fromCodePoint(mapped ?? code);
 }
 
-function replaceReference(
-	match: string,
-	decimal: string | undefined,
-	hex: string | undefined,
-	name: string | undefined,
-	semicolon: string,
-	offset: number,
-	whole: string,
-): string {
-	if (decimal !== undefined) return fromCodePoint(parseInt(decimal, 10));
-	if (hex !== undefined) return fromCodePoint(parseInt(hex, 16));
-	if (name === undefined) return match;
-	const value = NAMED.get(name) ?? (name.length <= 4 ? NAMED.get(name.toLowerCase()) : undefined);
-	if (value === undefined) return match;
-	if (semicolon === '') {
-		// "&copy=1" in a query string is a parameter, not a reference (HTML's attribute rule).
-		if (!WITHOUT_SEMICOLON.has(name) || whole.charAt(offset + match.length) === '=') return match;
-	}
-	return value;
+function isDigit(code: number): boolean {
+	return code >= 0x30 && code <= 0x39;
 }
 
-/** Decodes HTML character references in `value`. Text without "&" is returned unchanged. */
+function isHexDigit(code: number): boolean {
+	return isDigit(code) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
+}
+
+function isAlphanumeric(code: number): boolean {
+	return isDigit(code) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/** End of the reference read by the last successful `readReference` call. */
+let referenceEnd = 0;
+
+/** The character(s) a reference starting with "&" at `at` stands for, or undefined. */
+function readReference(value: string, at: number): string | undefined {
+	let i = at + 1;
+	if (value.charCodeAt(i) === 0x23) {
+		// &#1234; or &#x1F600;
+		i++;
+		const hex = value.charCodeAt(i) === 0x78 || value.charCodeAt(i) === 0x58;
+		if (hex) i++;
+		const digitsStart = i;
+		while (i - digitsStart < 8 && (hex ? isHexDigit(value.charCodeAt(i)) : isDigit(value.charCodeAt(i)))) i++;
+		if (i === digitsStart) return undefined;
+		const code = parseInt(value.slice(digitsStart, i), hex ? 16 : 10);
+		if (value.charCodeAt(i) === 0x3b) i++;
+		referenceEnd = i;
+		return fromCodePoint(code);
+	}
+	const nameStart = i;
+	const first = value.charCodeAt(i);
+	if (!((first >= 0x41 && first <= 0x5a) || (first >= 0x61 && first <= 0x7a))) return undefined;
+	while (i - nameStart < 32 && isAlphanumeric(value.charCodeAt(i))) i++;
+	const name = value.slice(nameStart, i);
+	const decoded = NAMED.get(name) ?? (name.length <= 4 ? NAMED.get(name.toLowerCase()) : undefined);
+	if (decoded === undefined) return undefined;
+	if (value.charCodeAt(i) === 0x3b) {
+		referenceEnd = i + 1;
+		return decoded;
+	}
+	// Without ";" only the legacy names count, and "&copy=1" in a query string is a
+	// parameter, not a reference (HTML's rule for attribute values).
+	if (!WITHOUT_SEMICOLON.has(name) || value.charCodeAt(i) === 0x3d) return undefined;
+	referenceEnd = i;
+	return decoded;
+}
+
+/** Decodes HTML character references in `value`, in one left-to-right pass. */
 export function decodeEntities(value: string): string {
-	if (!value.includes('&')) return value;
-	return value.replace(REFERENCE, replaceReference);
+	let amp = value.indexOf('&');
+	if (amp === -1) return value;
+	const parts: string[] = [];
+	let copied = 0;
+	while (amp !== -1) {
+		const decoded = readReference(value, amp);
+		if (decoded === undefined) {
+			amp = value.indexOf('&', amp + 1);
+			continue;
+		}
+		if (amp > copied) parts.push(value.slice(copied, amp));
+		parts.push(decoded);
+		copied = referenceEnd;
+		amp = value.indexOf('&', copied);
+	}
+	if (copied < value.length) parts.push(value.slice(copied));
+	return parts.join('');
 }

@@ -2,6 +2,7 @@ import { findCode } from './code';
 import { parseHtml } from './html';
 import type { LinkOccurrence } from './links';
 import { linkOccurrences, uniqueUrls } from './links';
+import { compileUserPattern } from './pattern';
 import { normaliseText } from './text';
 import type { ExtractableMessage, ExtractOptions, ExtractResult } from './types';
 import { matchLinkPattern, pickVerificationLink } from './verificationLink';
@@ -16,6 +17,10 @@ export type { ExtractableMessage, ExtractOptions, ExtractResult } from './types'
 export { findVerificationLink } from './verificationLink';
 export type { LinkOptions } from './verificationLink';
 
+function isSet(pattern: string | undefined): pattern is string {
+	return typeof pattern === 'string' && pattern.trim() !== '';
+}
+
 function asText(value: unknown): string {
 	return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
 }
@@ -26,6 +31,9 @@ function asText(value: unknown): string {
  * is not a valid regular expression.
  */
 export function extractFromMessage(message: ExtractableMessage, options: ExtractOptions = {}): ExtractResult {
+	// Refuse a bad pattern before reading a (possibly large) body.
+	if (isSet(options.codePattern)) compileUserPattern(options.codePattern, 'Code Pattern');
+	if (isSet(options.linkPattern)) compileUserPattern(options.linkPattern, 'Link Pattern');
 	const subject = asText(message.subject);
 	const content = asText(message.content);
 	let text: string;
@@ -40,9 +48,8 @@ export function extractFromMessage(message: ExtractableMessage, options: Extract
 	}
 	const links = uniqueUrls(occurrences);
 	const code = findCode(subject, text, { codePattern: options.codePattern });
-	const verificationLink =
-		options.linkPattern !== undefined && options.linkPattern.trim() !== ''
-			? matchLinkPattern(links, options.linkPattern)
-			: pickVerificationLink(occurrences);
+	const verificationLink = isSet(options.linkPattern)
+		? matchLinkPattern(links, options.linkPattern)
+		: pickVerificationLink(occurrences);
 	return { text, code, links, verificationLink };
 }

@@ -70,7 +70,8 @@ export const AVOID_WORDS = phraseMatcher([
 	'unsubscribe', 'opt out', 'email preferences', 'manage preferences', 'notification settings',
 	'update your preferences', 'manage your subscription', 'privacy', 'terms', 'help center',
 	'help centre', 'support', 'contact us', 'faq$', 'view in browser', 'view online', 'web version',
-	'view this email', 'view it in your browser', 'report', 'not you', 'not me', "wasn't me",
+	'view this email', 'view it in your browser', 'view order', 'view your order', 'track your order',
+	'track order', 'track package', 'order status', 'order details', 'invoice', 'receipt', 'report', 'not you', 'not me', 'not my account', "wasn't me",
 	'was not me', "didn't request", 'did not request', "didn't sign up", 'learn more', 'cookie',
 	'download the app', 'app store', 'google play', 'facebook', 'twitter', 'linkedin', 'instagram',
 	'youtube', 'imprint', 'impressum', 'datenschutz', 'abmelden', 'abbestellen', 'darse de baja',
@@ -92,6 +93,13 @@ export const LINK_WORDS = phraseMatcher([
 	'點擊', '按钮', '下面', '以下', 'リンク', 'クリック', 'ボタン', '링크', '클릭', '버튼',
 ]);
 
+/** "The link above": a sentence after a link that talks about it. */
+export const ABOVE_WORDS = phraseMatcher([
+	'above', 'arriba', 'anterior', 'ci-dessus', 'oben', 'obigen', 'sopra', 'precedente', 'acima',
+	'выше', 'powyżej', 'powyzej', 'yukarıdaki', 'hierboven', 'bovenstaande', 'أعلاه', 'למעלה',
+	'上面', '上方', '上記', '上の', '위의', '위 ',
+]);
+
 /** Labels that say nothing about the link itself: then the sentence before it counts. */
 export const GENERIC_LABELS = new Set([
 	'here', 'click here', 'click', 'tap here', 'this link', 'link', 'the link', 'follow this link',
@@ -100,6 +108,11 @@ export const GENERIC_LABELS = new Set([
 	'clique aqui', 'здесь', 'сюда', 'по ссылке', 'tutaj', 'kliknij tutaj', 'buraya', 'buraya tıklayın',
 	'klik hier', 'هنا', 'اضغط هنا', 'انقر هنا', 'כאן', 'לחץ כאן', 'לחצו כאן', '这里', '点击这里',
 	'点击此处', 'ここ', 'こちら', 'ここをクリック', '여기',
+	// Calls to action that only say "go on": the sentence before tells where to.
+	'continue', 'get started', "let's go", 'lets go', 'start', 'next', 'proceed', 'open', 'go',
+	'click to continue', 'continue here', 'weiter', 'jetzt weiter', 'continuar', 'continuer',
+	'continua', 'продолжить', 'далее', 'dalej', 'devam', 'devam et', 'doorgaan', 'verder', 'مواصلة',
+	'متابعة', 'המשך', '继续', '繼續', '続ける', '次へ', '계속',
 ]);
 
 /** URL words (host, path, query after decoding) for verify / confirm / activate / reset. */
@@ -117,7 +130,9 @@ export const URL_AVOID_TOKENS = new Set([
 	'emailpreferences', 'privacy', 'terms', 'tos', 'legal', 'help', 'helpcenter', 'support', 'faq',
 	'faqs', 'contact', 'contactus', 'feedback', 'cookies', 'cookie', 'policy', 'policies', 'abuse',
 	'report', 'imprint', 'impressum', 'datenschutz', 'webversion', 'browser', 'pixel', 'beacon',
-	'spacer', 'unsubscribes', 'manage-subscriptions', 'blog', 'careers', 'press', 'jobs',
+	'spacer', 'unsubscribes', 'blog', 'careers', 'press', 'jobs', 'articles', 'article', 'kb',
+	'knowledgebase', 'ayuda', 'ajuda', 'aide', 'hilfe', 'aiuto', 'pomoc', 'yardim', 'hulp',
+	'impressum', 'privacidad', 'privacidade', 'confidentialite', 'datenschutzerklaerung',
 ]);
 
 /** Hosts of social networks and app stores. */

@@ -1,4 +1,5 @@
 import type { ParsedHtml } from './html';
+import { decodeEntities } from './entities';
 import { parseHtml } from './html';
 
 /** One appearance of a link in a message, before de-duplication. */
@@ -10,6 +11,8 @@ export interface LinkOccurrence {
 	offset: number;
 	/** The text the link appears in (the un-normalised visible text for HTML). */
 	source: string;
+	/** Written in the text (at `offset` in `source`), rather than an anchor's href. */
+	inText: boolean;
 }
 
 /**
@@ -23,19 +26,19 @@ const TEXT_URL = new RegExp(
 
 /** Stripped from the end of a link written in text: sentence punctuation and quotes. */
 const TRAILING = new Set(['.', ',', ';', ':', '!', '?', "'", '"', '*', '\u2026']);
-const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
-
-function count(value: string, char: string): number {
-	let total = 0;
-	for (let i = value.indexOf(char); i !== -1; i = value.indexOf(char, i + 1)) total++;
-	return total;
-}
+const OPENER_OF: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 
 /**
  * Removes trailing punctuation from a link found in text. A closing bracket is kept when
  * the link opened one itself (https://en.wikipedia.org/wiki/Foo_(bar)).
  */
 export function trimTextUrl(url: string): string {
+	// Open minus closed brackets of each kind, counted once and updated while trimming.
+	const balance: Record<string, number> = { '(': 0, '[': 0, '{': 0 };
+	for (const char of url) {
+		if (char in balance) balance[char]++;
+		else if (char in OPENER_OF) balance[OPENER_OF[char]]--;
+	}
 	let end = url.length;
 	while (end > 0) {
 		const char = url.charAt(end - 1);
@@ -43,13 +46,11 @@ export function trimTextUrl(url: string): string {
 			end--;
 			continue;
 		}
-		const opener = CLOSERS[char];
-		if (opener !== undefined) {
-			const head = url.slice(0, end);
-			if (count(head, char) > count(head, opener)) {
-				end--;
-				continue;
-			}
+		const opener = OPENER_OF[char];
+		if (opener !== undefined && balance[opener] < 0) {
+			balance[opener]++;
+			end--;
+			continue;
 		}
 		break;
 	}
@@ -64,14 +65,20 @@ export function isWebUrl(url: string): boolean {
 	return first !== '/' && first !== '?' && first !== '#' && first !== '@' && first !== ':' && !/\s/.test(first);
 }
 
-function textUrls(source: string): LinkOccurrence[] {
+/**
+ * Links written in `source`. In a plain-text body, character references in a link are
+ * decoded too ("?a=1&amp;b=2" comes from HTML turned into text carelessly); in text taken
+ * from HTML they already are.
+ */
+function textUrls(source: string, decode: boolean): LinkOccurrence[] {
 	const found: LinkOccurrence[] = [];
 	TEXT_URL.lastIndex = 0;
 	for (let match = TEXT_URL.exec(source); match !== null; match = TEXT_URL.exec(source)) {
 		const before = match.index > 0 ? source.charAt(match.index - 1) : '';
 		if (/[A-Za-z0-9]/.test(before)) continue; // "xhttps://" is not the start of a link
-		const url = trimTextUrl(match[0]);
-		if (isWebUrl(url)) found.push({ url, label: '', offset: match.index, source });
+		const written = trimTextUrl(match[0]);
+		const url = decode && written.includes('&') ? decodeEntities(written) : written;
+		if (isWebUrl(url)) found.push({ url, label: '', offset: match.index, source, inText: true });
 	}
 	return found;
 }
@@ -82,15 +89,15 @@ function textUrls(source: string): LinkOccurrence[] {
  * plain text the links written in it.
  */
 export function linkOccurrences(content: string, html: boolean, parsed?: ParsedHtml): LinkOccurrence[] {
-	if (!html) return textUrls(content);
+	if (!html) return textUrls(content, true);
 	const { text, anchors } = parsed ?? parseHtml(content);
-	const inText = textUrls(text);
+	const inText = textUrls(text, false);
 	const result: LinkOccurrence[] = [];
 	let t = 0;
 	for (const anchor of anchors) {
 		if (!isWebUrl(anchor.href)) continue;
 		while (t < inText.length && inText[t].offset < anchor.offset) result.push(inText[t++]);
-		result.push({ url: anchor.href, label: anchor.label, offset: anchor.offset, source: text });
+		result.push({ url: anchor.href, label: anchor.label, offset: anchor.offset, source: text, inText: false });
 	}
 	while (t < inText.length) result.push(inText[t++]);
 	return result;
@@ -128,6 +135,22 @@ export function textBefore(source: string, offset: number, limit = 300): string 
 	const own = lines[lines.length - 1].replace(/\s+/g, ' ').trim();
 	if (/[\p{L}\p{N}]/u.test(own)) return own;
 	for (let i = lines.length - 2; i >= 0; i--) {
+		const line = lines[i].replace(/\s+/g, ' ').trim();
+		if (line !== '') return line;
+	}
+	return '';
+}
+
+/**
+ * The rest of the line after a link written in text, or the next non-empty line when the
+ * link ends its line. At most `limit` characters are read.
+ */
+export function textAfter(source: string, offset: number, limit = 300): string {
+	const window = source.slice(offset, offset + limit);
+	const lines = window.split('\n');
+	const own = lines[0].replace(/^\S+/, '').replace(/\s+/g, ' ').trim();
+	if (/[\p{L}\p{N}]/u.test(own)) return own;
+	for (let i = 1; i < lines.length - 1; i++) {
 		const line = lines[i].replace(/\s+/g, ' ').trim();
 		if (line !== '') return line;
 	}

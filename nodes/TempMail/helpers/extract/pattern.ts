@@ -10,23 +10,31 @@ export class InvalidPatternError extends Error {
 	}
 }
 
-const LITERAL = /^\/([\s\S]+)\/([a-z]*)$/;
+/** "/source/flags", with only flags a RegExp knows: "/path/to/x" stays a plain source. */
+const LITERAL = /^\/([\s\S]+)\/([dgimsuvy]*)$/;
+
+/** The engine's reason, without its "Invalid regular expression: /source/: " preamble. */
+function reasonOf(error: unknown): string {
+	const message = error instanceof Error ? error.message : String(error);
+	if (!message.startsWith('Invalid regular expression')) return message;
+	return message.slice(message.lastIndexOf(': ') + 2);
+}
 
 /**
- * Compiles a user pattern. It may be written as a plain source (`code: (\d{6})`) or as a
- * literal with flags (`/code: ([a-z0-9]{6})/i`). "g" and "y" are dropped: the pattern is
- * used to find the first match. Throws InvalidPatternError with the engine's reason.
+ * Compiles a user pattern. A plain source (`code: (\d{6})`) is case-insensitive, like the
+ * node's other patterns; a literal (`/Code: ([A-Z0-9]{6})/`) takes exactly its own flags.
+ * "g" and "y" are dropped: the pattern finds the first match. Throws InvalidPatternError
+ * with the engine's reason.
  */
 export function compileUserPattern(pattern: string, field: string): RegExp {
-	const trimmed = pattern.trim();
-	const literal = LITERAL.exec(trimmed);
-	const source = literal === null ? trimmed : literal[1];
-	const flags = literal === null ? '' : literal[2].replace(/[gy]/g, '');
+	const literal = LITERAL.exec(pattern.trim());
+	const source = literal === null ? pattern : literal[1];
+	const flags = literal === null ? 'i' : literal[2].replace(/[gy]/g, '');
 	let reason = '';
 	try {
 		return new RegExp(source, flags);
 	} catch (error) {
-		reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error);
+		reason = reasonOf(error);
 	}
 	throw new InvalidPatternError(field, pattern, reason);
 }

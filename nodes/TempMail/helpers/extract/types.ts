@@ -7,9 +7,9 @@ export interface ExtractableMessage {
 }
 
 export interface ExtractOptions {
-	/** Regular expression for the code: its first capture group, else the whole match. */
+	/** Regular expression for the code: its first capture group, else the whole match (plain source: case-insensitive; or /source/flags). */
 	codePattern?: string;
-	/** Regular expression for the verification link: the first link matching it. */
+	/** Regular expression for the verification link: the first link matching it (plain source: case-insensitive; or /source/flags). */
 	linkPattern?: string;
 }
 

@@ -20,6 +20,8 @@ export interface UrlReading {
 	token: boolean;
 }
 
+const MAX_READ = 4096;
+
 const IMAGE = /\.(png|jpe?g|gif|webp|svg|ico|bmp)$/i;
 
 function decode(value: string): string {
@@ -64,8 +66,11 @@ function split(url: string): Parts {
 	};
 }
 
+/** A long random-looking value: 20+ letters/digits, or 10+ mixing letters and digits. */
 function isRandomToken(value: string): boolean {
-	const plain = value.replace(/[^A-Za-z0-9_-]/g, '');
+	// An address, a path or an email address is not a token.
+	if (/[/@:]/.test(value) || /^www\./i.test(value)) return false;
+	const plain = value.replace(/[^A-Za-z0-9]/g, '');
 	if (plain.length >= 20) return true;
 	return plain.length >= 10 && /[A-Za-z]/.test(plain) && /\d/.test(plain);
 }
@@ -76,7 +81,8 @@ function hostAvoided(host: string): boolean {
 
 /** Reads a URL's host, path and query (percent-decoded, campaign parameters ignored). */
 export function readUrl(url: string): UrlReading {
-	const { host, path, query } = split(url);
+	// Nothing past the first few kilobytes changes the verdict: do not read megabytes.
+	const { host, path, query } = split(url.length > MAX_READ ? url.slice(0, MAX_READ) : url);
 	const parameters = query === '' ? [] : query.split('&');
 	const meaningful = parameters.filter((parameter) => !TRACKING_PARAMETER.test(parameter.split('=')[0]));
 	const values = meaningful.map((parameter) => decode(parameter.slice(parameter.indexOf('=') + 1)));
@@ -94,13 +100,14 @@ export function readUrl(url: string): UrlReading {
 	for (const destination of destinations) placeWords.push(...words(destination.host), ...words(decode(destination.path)));
 	const allWords = [...placeWords, ...meaningful.flatMap((parameter) => words(decode(parameter)))];
 
+	const action = allWords.some((word) => URL_ACTION_STEMS.some((stem) => word.includes(stem)));
+	// A social network's own mails link to its own host: only its other links are avoided.
+	const social = hostAvoided(host) || destinations.some((destination) => hostAvoided(destination.host));
 	const avoid =
-		hostAvoided(host) ||
-		destinations.some((destination) => hostAvoided(destination.host)) ||
+		(social && !action) ||
 		IMAGE.test(path) ||
 		placeWords.some((word) => URL_AVOID_TOKENS.has(word)) ||
 		placeWords.join(' ').includes('opt out');
-	const action = allWords.some((word) => URL_ACTION_STEMS.some((stem) => word.includes(stem)));
 	const joined = ` ${allWords.join(' ')} `;
 	const signIn =
 		allWords.some((word) => URL_SIGN_IN_TOKENS.has(word) || word.startsWith('login') || word.startsWith('signin')) ||

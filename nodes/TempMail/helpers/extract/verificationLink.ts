@@ -1,14 +1,15 @@
 import { CODE_NOUNS } from './codeWords';
-import { ACTION_WORDS, AVOID_WORDS, GENERIC_LABELS, LINK_WORDS, SIGN_IN_WORDS } from './linkWords';
+import { ABOVE_WORDS, ACTION_WORDS, AVOID_WORDS, GENERIC_LABELS, LINK_WORDS, SIGN_IN_WORDS } from './linkWords';
 import type { LinkOccurrence } from './links';
-import { linkOccurrences, textBefore, uniqueUrls } from './links';
+import { linkOccurrences, textAfter, textBefore, uniqueUrls } from './links';
 import { compileUserPattern } from './pattern';
 import { readUrl } from './url';
 
 export interface LinkOptions {
 	/**
-	 * A regular expression (source, or /source/flags): the first link matching it is the
-	 * verification link, instead of the built-in rules.
+	 * A regular expression: the first link matching it is the verification link, instead
+	 * of the built-in rules. A plain source is case-insensitive; "/source/flags" takes its
+	 * own flags.
 	 */
 	linkPattern?: string;
 }
@@ -25,7 +26,8 @@ function isUninformative(label: string): boolean {
 		.toLowerCase()
 		.replace(/[\s\p{P}\p{S}]+/gu, ' ')
 		.trim();
-	if (plain.length <= 2) return true;
+	// "", "»", "OK"; but a two-character label in Chinese or Japanese ("验证", "確認") says a lot.
+	if (plain.length <= 2 && /^[\p{Script=Latin}\p{N} ]*$/u.test(plain)) return true;
 	if (GENERIC_LABELS.has(plain)) return true;
 	// The link's own address (or a domain) as its label.
 	return /^(https?:\/\/|www\.)/i.test(label.trim()) || /^[\w-]+(\.[\w-]+)+(\/\S*)?$/.test(label.trim());
@@ -53,11 +55,20 @@ function weigh(occurrence: LinkOccurrence): number {
 
 	// No useful label (a bare URL in text, "click here"): read the sentence leading to it.
 	const context = textBefore(occurrence.source, occurrence.offset);
-	if (context === '' || AVOID_WORDS.test(context)) return score;
-	// "Your verification code is 123456" before a link talks about the code, not the link.
-	const aboutTheLink = LINK_WORDS.test(context) || !CODE_NOUNS.test(context);
-	if (aboutTheLink && ACTION_WORDS.test(context)) return ACTION;
-	if (aboutTheLink && SIGN_IN_WORDS.test(context) && url.token) score = Math.max(score, SIGN_IN);
+	if (context !== '' && !AVOID_WORDS.test(context)) {
+		// "Your verification code is 123456" before a link talks about the code, not the link.
+		const aboutTheLink = LINK_WORDS.test(context) || !CODE_NOUNS.test(context);
+		if (aboutTheLink && ACTION_WORDS.test(context)) return ACTION;
+		if (aboutTheLink && SIGN_IN_WORDS.test(context) && url.token) score = Math.max(score, SIGN_IN);
+	}
+	// A link written in text may be explained after it: "Open the link above to verify".
+	if (occurrence.inText) {
+		const after = textAfter(occurrence.source, occurrence.offset);
+		if (ABOVE_WORDS.test(after) && !AVOID_WORDS.test(after)) {
+			if (ACTION_WORDS.test(after)) return ACTION;
+			if (SIGN_IN_WORDS.test(after) && url.token) score = Math.max(score, SIGN_IN);
+		}
+	}
 	return score;
 }
 

@@ -16,20 +16,41 @@ function escape(value: string): string {
 }
 
 function phrasePattern(phrase: string): string {
-	const whole = phrase.endsWith('$');
-	const body = whole ? phrase.slice(0, -1) : phrase;
-	let pattern = body
+	return phrase
 		.split(' ')
 		.map(escape)
 		.join('[\\s\\u00A0-]?');
-	if (WORD_START.test(body)) pattern = `(?<![\\p{L}\\p{N}])${pattern}`;
-	if (whole) pattern = `${pattern}(?![\\p{L}\\p{N}])`;
-	return pattern;
 }
 
-/** One regular expression matching any of `phrases` (see the rules above). */
+function alternation(phrases: string[]): string {
+	return phrases.map(phrasePattern).join('|');
+}
+
+/**
+ * One regular expression matching any of `phrases` (see the rules above). The word-boundary
+ * checks are written once for each group of phrases, not once per phrase: a Unicode
+ * property class is large, and a hundred copies make the expression slow to compile.
+ */
 export function phraseMatcher(phrases: readonly string[], global = false): RegExp {
 	// Longest first, so an alternation prefers "verification code" over "verification".
 	const sorted = [...new Set(phrases)].sort((a, b) => b.length - a.length);
-	return new RegExp(sorted.map(phrasePattern).join('|'), global ? 'giu' : 'iu');
+	const whole = (phrase: string) => phrase.endsWith('$');
+	const bare = (phrase: string) => (whole(phrase) ? phrase.slice(0, -1) : phrase);
+	const startsWord = (phrase: string) => WORD_START.test(phrase);
+	const group = (wordStart: boolean, wordEnd: boolean) =>
+		sorted.filter((phrase) => startsWord(phrase) === wordStart && whole(phrase) === wordEnd).map(bare);
+
+	const parts: string[] = [];
+	const wordStems = group(true, false);
+	const wordWholes = group(true, true);
+	const wordAlternatives = [
+		...(wordWholes.length > 0 ? [`(?:${alternation(wordWholes)})(?![\\p{L}\\p{N}])`] : []),
+		...(wordStems.length > 0 ? [alternation(wordStems)] : []),
+	];
+	if (wordAlternatives.length > 0) parts.push(`(?<![\\p{L}\\p{N}])(?:${wordAlternatives.join('|')})`);
+	const otherWholes = group(false, true);
+	if (otherWholes.length > 0) parts.push(`(?:${alternation(otherWholes)})(?![\\p{L}\\p{N}])`);
+	const otherStems = group(false, false);
+	if (otherStems.length > 0) parts.push(alternation(otherStems));
+	return new RegExp(parts.join('|'), global ? 'giu' : 'iu');
 }

@@ -131,4 +131,14 @@ describe('Temp Mail Trigger (PollContext, simulator)', () => {
 		expect(stateOf()).toContain(sent[4].id);
 		expect(stateOf()).not.toContain(other.email);
 	});
+
+	it('adds the extracted code and verification link when Extract is on', async () => {
+		const box = await fixture.control.createMailbox();
+		const params = { mailboxes: box.email, options: { extract: true } };
+		await pollTrigger(fixture, session, params);
+		await fixture.control.signUp(box.email, 0);
+		const [sent] = (await fixture.control.signUps()).filter((s) => s.email === box.email);
+		const [item] = itemsOf(await pollTrigger(fixture, session, params));
+		expect(item.json).toMatchObject({ code: sent.code, verificationLink: sent.link });
+	});
 });

@@ -1,0 +1,92 @@
+import { TempMailApi } from '../../../../credentials/TempMailApi.credentials';
+import { TempMail } from '../../../../nodes/TempMail/TempMail.node';
+import { chain, runWorkflow, startNode, workflowNode } from '../../../harness';
+import { SIGN_UP_NODE_TYPE, SignUpTestNode } from '../../../support/signUpNode';
+import { NODE_TYPE, useSimulator } from '../../../support/tempmail';
+
+const credentials = { credentials: { tempMailApi: { id: '1', name: 'Temp Mail' } } };
+
+describe('sign-up verification flow in one workflow (engine, simulator)', () => {
+	const fixture = useSimulator();
+
+	it('create mailbox → sign up → Wait For with Extract → delete mailbox: the code is the one sent', async () => {
+		const result = await runWorkflow({
+			workflow: {
+				nodes: [
+					startNode(),
+					workflowNode('Create Mailbox', NODE_TYPE, { resource: 'mailbox', operation: 'create' }, credentials),
+					workflowNode('Sign Up', SIGN_UP_NODE_TYPE, { siteUrl: fixture.sim.url, email: '={{ $json.email }}', delayMs: 1500 }),
+					workflowNode(
+						'Wait For Verification',
+						NODE_TYPE,
+						{
+							resource: 'message',
+							operation: 'waitFor',
+							email: "={{ $('Create Mailbox').item.json.email }}",
+							filters: { subjectContains: 'verify' },
+							timeout: 30,
+							interval: 2,
+							simplify: true,
+							options: { extract: true },
+						},
+						credentials,
+					),
+					workflowNode('Delete Mailbox', NODE_TYPE, { resource: 'mailbox', operation: 'delete', email: "={{ $('Create Mailbox').item.json.email }}" }, credentials),
+				],
+				connections: chain('Start', 'Create Mailbox', 'Sign Up', 'Wait For Verification', 'Delete Mailbox'),
+			},
+			nodeTypes: { [NODE_TYPE]: new TempMail(), [SIGN_UP_NODE_TYPE]: new SignUpTestNode() },
+			credentialTypes: [new TempMailApi()],
+			credentials: { tempMailApi: { apiKey: fixture.sim.defaultKey, baseUrl: fixture.sim.url } },
+		});
+		expect(result.run.status).toBe('success');
+		const email = String(result.outputOf('Create Mailbox')[0].json.email);
+		const [verification] = result.outputOf('Wait For Verification');
+		const sent = (await fixture.control.signUps()).filter((s) => s.email === email);
+		expect(sent).toHaveLength(1);
+		expect(verification.json.code).toBe(sent[0].code);
+		expect(verification.json.verificationLink).toBe(sent[0].link);
+		expect(verification.json.text).toContain(`Your verification code is ${sent[0].code}`);
+		expect(verification.json.links).toEqual(expect.arrayContaining([sent[0].link]));
+		expect(result.outputOf('Delete Mailbox').map((i) => i.json)).toEqual([{ email, deleted: true }]);
+	});
+
+	it('Get with Extract adds text, code, links and verificationLink without another request', async () => {
+		const box = await fixture.control.createMailbox();
+		await fixture.control.signUp(box.email, 0);
+		const [sent] = (await fixture.control.signUps()).filter((s) => s.email === box.email);
+		const list = await runWorkflow({
+			workflow: {
+				nodes: [startNode(), workflowNode('List', NODE_TYPE, { resource: 'message', operation: 'getAll', email: box.email, returnAll: true, options: { extract: true } }, credentials)],
+				connections: chain('Start', 'List'),
+			},
+			nodeTypes: { [NODE_TYPE]: new TempMail() },
+			credentialTypes: [new TempMailApi()],
+			credentials: { tempMailApi: { apiKey: fixture.sim.defaultKey, baseUrl: fixture.sim.url } },
+		});
+		const [item] = list.outputOf('List');
+		expect(item.json).toMatchObject({ code: sent.code, verificationLink: sent.link });
+		expect(await fixture.control.requests()).toHaveLength(1);
+	});
+
+	it('a custom code pattern overrides, and an invalid one is refused before any request', async () => {
+		const box = await fixture.control.createMailbox();
+		await fixture.control.signUp(box.email, 0);
+		const run = (options: Record<string, unknown>) =>
+			runWorkflow({
+				workflow: {
+					nodes: [startNode(), workflowNode('List', NODE_TYPE, { resource: 'message', operation: 'getAll', email: box.email, returnAll: true, options: { extract: true, ...options } }, credentials)],
+					connections: chain('Start', 'List'),
+				},
+				nodeTypes: { [NODE_TYPE]: new TempMail() },
+				credentialTypes: [new TempMailApi()],
+				credentials: { tempMailApi: { apiKey: fixture.sim.defaultKey, baseUrl: fixture.sim.url } },
+			});
+		const custom = await run({ codePattern: 'Order #(\\d+)' });
+		expect(custom.outputOf('List')[0].json.code).toBe('20261124');
+		await fixture.control.clearRequests();
+		const invalid = await run({ codePattern: '(' });
+		expect(invalid.errorOf('List')?.message).toMatch(/^Code Pattern: the regular expression "\(" is not valid/);
+		expect(await fixture.control.requests()).toHaveLength(0);
+	});
+});

@@ -1,23 +1,227 @@
 #!/usr/bin/env node
 'use strict';
-// `npm start` today: builds the package and runs the bundled Temp Mail API
-// simulator, printing the base URL and a ready API key to put in the
-// "Temp Mail API" credential of any n8n that has this package installed.
-// (Starting a bundled n8n with the package loaded is the next step of the project.)
-const { execFileSync, spawn } = require('node:child_process');
+// `npm start`: a local n8n with this package installed, ready to try.
+//
+//  1. builds the package (npm run build)
+//  2. installs the pinned n8n + Node 24 runtime if missing (scripts/runtime/install.js)
+//  3. starts the Temp Mail API simulator, unless TEMPMAIL_API_KEY is set (then the
+//     real API at TEMPMAIL_BASE_URL, default https://v1.tempmailg.com, is used)
+//  4. prepares the n8n user folder .n8n-runtime-data/ (kept between runs), installs
+//     the package into it the way n8n installs community packages, imports the
+//     "Temp Mail API" credential and, once, the example workflows from examples/
+//  5. starts n8n on http://localhost:5678 (N8N_PORT), creates the owner account, prints
+//     what to open, and stops everything it started on Ctrl-C / SIGTERM.
+//
+// Environment: N8N_PORT, TEMPMAIL_API_KEY, TEMPMAIL_BASE_URL, TEMPMAIL_SIMULATOR_PORT
+// (default 8025, a free port if busy), TEMPMAIL_N8N_DATA (user folder),
+// TEMPMAIL_LINK_MODE=symlink (link the project instead of packing it),
+// TEMPMAIL_REIMPORT_EXAMPLES=1 (overwrite previously imported examples),
+// TEMPMAIL_EXAMPLES_DIR (default examples/),
+// N8N_LOG_LEVEL (default info), TEMPMAIL_RUNTIME_CACHE (runtime cache folder).
+const { execFileSync } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
 const path = require('node:path');
 
-const root = path.resolve(__dirname, '..');
+const runtimeLib = require('./runtime');
+const { createLog, formatDuration } = require('./runtime/log');
 
-console.log('Building n8n-nodes-tempmail…');
-execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+const ROOT = runtimeLib.PROJECT_ROOT;
+const log = createLog('start');
+const CREDENTIAL_ID = 'TempMailLocalApi'; // n8n ids: 16 letters/digits
+const CREDENTIAL_NAME = 'Temp Mail API';
+const REAL_API_URL = 'https://v1.tempmailg.com';
 
-const port = process.env.TEMPMAIL_SIMULATOR_PORT || '8025';
-const simulator = spawn(process.execPath, [path.join(root, 'test/simulator/cli.js'), '--port', port], {
-	cwd: root,
-	stdio: 'inherit',
-});
-for (const signal of ['SIGINT', 'SIGTERM']) {
-	process.on(signal, () => simulator.kill(signal));
+/** Things to stop, newest first. */
+const cleanups = [];
+let shuttingDown = false;
+
+async function shutdown(reason, code) {
+	if (shuttingDown) return;
+	shuttingDown = true;
+	if (reason) log(`${reason}: stopping`);
+	for (const fn of cleanups.reverse()) {
+		try {
+			await fn();
+		} catch (err) {
+			log.error(`while stopping: ${err instanceof Error ? err.message : err}`);
+		}
+	}
+	process.exit(code);
 }
-simulator.on('exit', (code) => process.exit(code ?? 0));
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+	process.on(signal, () => void shutdown(signal, signal === 'SIGINT' ? 130 : 143));
+}
+
+function readJson(file, fallback) {
+	try {
+		return JSON.parse(fs.readFileSync(file, 'utf8'));
+	} catch {
+		return fallback;
+	}
+}
+
+function writeJson(file, value) {
+	fs.writeFileSync(file, `${JSON.stringify(value, null, '\t')}\n`);
+}
+
+function intEnv(name, fallback) {
+	const raw = process.env[name];
+	if (!raw) return fallback;
+	const n = Number(raw);
+	if (!Number.isInteger(n) || n <= 0 || n > 65535) throw new Error(`${name} must be a port number, got "${raw}"`);
+	return n;
+}
+
+/** A valid n8n workflow id (16 letters/digits) derived from a file name. */
+function idFor(fileName) {
+	const hex = crypto.createHash('sha256').update(fileName).digest('hex');
+	return `TmEx${hex.slice(0, 12)}`;
+}
+
+/**
+ * Reads examples/*.json, gives each a stable id and points every Temp Mail
+ * node at the imported credential.
+ */
+function loadExamples() {
+	const dir = path.resolve(process.env.TEMPMAIL_EXAMPLES_DIR || path.join(ROOT, 'examples'));
+	if (!fs.existsSync(dir)) return [];
+	const out = [];
+	for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+		const file = path.join(dir, name);
+		let workflow;
+		try {
+			workflow = JSON.parse(fs.readFileSync(file, 'utf8'));
+		} catch (err) {
+			log.error(`skipping ${file}: not valid JSON (${err.message})`);
+			continue;
+		}
+		if (!workflow || !Array.isArray(workflow.nodes) || typeof workflow.connections !== 'object') {
+			log.error(`skipping ${file}: not an n8n workflow (nodes, connections)`);
+			continue;
+		}
+		if (typeof workflow.id !== 'string' || !/^[A-Za-z0-9]{1,36}$/.test(workflow.id)) workflow.id = idFor(name);
+		workflow.name ??= path.basename(name, '.json');
+		workflow.active = false;
+		for (const node of workflow.nodes) {
+			if (typeof node.type === 'string' && node.type.startsWith('n8n-nodes-tempmail.')) {
+				node.credentials = { ...(node.credentials ?? {}), tempMailApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } };
+			}
+		}
+		out.push({ file: path.relative(ROOT, file), workflow });
+	}
+	return out;
+}
+
+async function main() {
+	const n8nPort = intEnv('N8N_PORT', 5678);
+	const userFolder = path.resolve(process.env.TEMPMAIL_N8N_DATA || path.join(ROOT, '.n8n-runtime-data'));
+	const linkMode = process.env.TEMPMAIL_LINK_MODE === 'symlink' ? 'symlink' : 'pack';
+	if (!(await runtimeLib.portIsFree(n8nPort))) {
+		throw new Error(`port ${n8nPort} is in use (another n8n or npm start?). Stop it or set N8N_PORT.`);
+	}
+
+	let t = Date.now();
+	log('building n8n-nodes-tempmail (npm run build)');
+	execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+	log(`built in ${formatDuration((Date.now() - t) / 1000)}`);
+
+	const runtime = await runtimeLib.ensureRuntime();
+
+	fs.mkdirSync(userFolder, { recursive: true });
+	const stateFile = path.join(userFolder, 'tempmail-start.json');
+	const state = readJson(stateFile, { importedExamples: {} });
+	state.importedExamples ??= {};
+
+	// -- the Temp Mail API: simulator or real ------------------------------------
+	let api;
+	if (process.env.TEMPMAIL_API_KEY) {
+		api = { baseUrl: (process.env.TEMPMAIL_BASE_URL || REAL_API_URL).replace(/\/+$/, ''), apiKey: process.env.TEMPMAIL_API_KEY, real: true };
+		log(`using the real Temp Mail API at ${api.baseUrl} (TEMPMAIL_API_KEY is set)`);
+	} else {
+		const { startSimulator } = require('../test/simulator');
+		state.simulatorKey ??= `tm_local_${crypto.randomBytes(12).toString('hex')}`;
+		const wanted = intEnv('TEMPMAIL_SIMULATOR_PORT', 8025);
+		const port = (await runtimeLib.portIsFree(wanted)) ? wanted : 0;
+		const sim = await startSimulator({ port, defaultKey: state.simulatorKey });
+		cleanups.push(() => sim.close());
+		if (port === 0) log(`port ${wanted} is busy: the simulator uses ${sim.port}`);
+		api = { baseUrl: sim.url, apiKey: sim.defaultKey, real: false };
+		log(`Temp Mail API simulator on ${sim.url} (key ${sim.defaultKey})`);
+	}
+	writeJson(stateFile, state);
+
+	// -- user folder: package, credential, examples -------------------------------
+	t = Date.now();
+	const linked = runtimeLib.linkPackage({ userFolder, mode: linkMode });
+	log(`${linked.name}@${linked.version} installed into the n8n user folder (${linked.mode}) in ${formatDuration((Date.now() - t) / 1000)}`);
+
+	const cli = { runtime, userFolder };
+	t = Date.now();
+	await runtimeLib.importCredentials(cli, [
+		{ id: CREDENTIAL_ID, name: CREDENTIAL_NAME, type: 'tempMailApi', data: { apiKey: api.apiKey, baseUrl: api.baseUrl } },
+	]);
+	log(`credential "${CREDENTIAL_NAME}" (${CREDENTIAL_ID}) -> ${api.baseUrl} imported in ${formatDuration((Date.now() - t) / 1000)}`);
+
+	const examples = loadExamples();
+	const reimport = process.env.TEMPMAIL_REIMPORT_EXAMPLES === '1';
+	const toImport = examples.filter(({ workflow }) => reimport || !state.importedExamples[workflow.id]);
+	if (toImport.length) {
+		t = Date.now();
+		await runtimeLib.importWorkflows(cli, toImport.map((e) => e.workflow));
+		for (const { file, workflow } of toImport) state.importedExamples[workflow.id] = { file, name: workflow.name, at: new Date().toISOString() };
+		writeJson(stateFile, state);
+		log(`imported ${toImport.length} example workflow(s) in ${formatDuration((Date.now() - t) / 1000)}`);
+	}
+	if (examples.length > toImport.length) {
+		log(`${examples.length - toImport.length} example workflow(s) already imported, left as they are (TEMPMAIL_REIMPORT_EXAMPLES=1 overwrites them)`);
+	}
+
+	// -- n8n ----------------------------------------------------------------------
+	log(`starting n8n ${runtimeLib.N8N_VERSION} on port ${n8nPort} (log: ${path.join(userFolder, 'n8n.log')})`);
+	const quiet = /^(Starting|Finished) migration |^\[\w+\d+\] |^\s*$/;
+	const n8n = await runtimeLib.startN8n({
+		runtime,
+		userFolder,
+		port: n8nPort,
+		brokerPort: await runtimeLib.freePort(),
+		logFile: path.join(userFolder, 'n8n.log'),
+		logLevel: process.env.N8N_LOG_LEVEL || 'info',
+		inheritN8nEnv: true,
+		onLine: (line) => {
+			if (!quiet.test(line)) process.stdout.write(`[n8n] ${line}\n`);
+		},
+	});
+	cleanups.push(async () => {
+		const how = await n8n.stop();
+		log(`n8n stopped (${how})`);
+	});
+	log(`n8n ready in ${formatDuration(n8n.startupSeconds)}`);
+	void n8n.exited.then((exit) => {
+		if (!shuttingDown) void shutdown(`n8n exited on its own (${exit.signal || `code ${exit.code}`})`, 1);
+	});
+
+	const rest = new runtimeLib.N8nRest(n8n.apiUrl, { runtime });
+	const owner = await rest.ensureOwner();
+
+	const lines = [
+		'',
+		'  n8n with n8n-nodes-tempmail is running:',
+		'',
+		`    Open      ${n8n.url}`,
+		`    Log in    ${runtimeLib.OWNER.email} / ${runtimeLib.OWNER.password}${owner === 'created' ? '   (owner account just created)' : ''}`,
+		`    Credential "${CREDENTIAL_NAME}" -> ${api.real ? `the real API at ${api.baseUrl}` : `the simulator at ${api.baseUrl}`}`,
+	];
+	if (!api.real) {
+		lines.push(`    Simulator key ${api.apiKey}   (try: curl -H 'Authorization: Bearer ${api.apiKey}' '${api.baseUrl}/api/domains')`);
+	}
+	if (examples.length) lines.push(`    Workflows ${examples.map((e) => `"${e.workflow.name}"`).join(', ')}`);
+	lines.push(`    Data      ${userFolder} (kept between runs; delete it to start afresh)`, '', '  Ctrl-C stops everything.', '');
+	process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((err) => {
+	log.error(`FAILED: ${err instanceof Error ? err.message : err}`);
+	void shutdown(null, 1);
+});

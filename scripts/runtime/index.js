@@ -1,0 +1,32 @@
+'use strict';
+// Everything the start script and the end-to-end tests use, in one place.
+const { executeWorkflow, importCredentials, importWorkflows, parseRawOutput, runN8nCli, runN8nCliOk } = require('./cli');
+const { encryptionKeyFor, n8nEnv } = require('./env');
+const { ensureRuntime } = require('./install');
+const { linkPackage } = require('./link-package');
+const { startN8n } = require('./n8n-process');
+const paths = require('./paths');
+const { freePort, portIsFree } = require('./ports');
+const { groupMembers } = require('./process-group');
+const { N8nRest, N8nRestError, OWNER } = require('./rest');
+
+module.exports = {
+	...paths,
+	ensureRuntime,
+	n8nEnv,
+	encryptionKeyFor,
+	linkPackage,
+	startN8n,
+	runN8nCli,
+	runN8nCliOk,
+	importCredentials,
+	importWorkflows,
+	executeWorkflow,
+	parseRawOutput,
+	freePort,
+	portIsFree,
+	groupMembers,
+	N8nRest,
+	N8nRestError,
+	OWNER,
+};

@@ -1,0 +1,171 @@
+'use strict';
+// Starts `n8n start` on Node 24 as a child in its own process group, waits for
+// /healthz/readiness, and stops it (with its task runner) on request, on parent exit,
+// or, through a watchdog, even when the parent is killed outright.
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { n8nEnv } = require('./env');
+const { groupMembers, killGroup, startWatchdog, stopGroup } = require('./process-group');
+
+/**
+ * @typedef {object} StartOptions
+ * @property {ReturnType<import('./paths').requireRuntime>} runtime
+ * @property {string} userFolder
+ * @property {number} port
+ * @property {number} brokerPort
+ * @property {string} logFile everything n8n prints goes there
+ * @property {(line: string) => void} [onLine] also called with each output line
+ * @property {string} [logLevel]
+ * @property {boolean} [inheritN8nEnv]
+ * @property {Record<string, string>} [extraEnv]
+ * @property {number} [readyTimeoutMs] default 180 s (first start runs the migrations)
+ */
+
+/**
+ * @param {StartOptions} options
+ */
+async function startN8n(options) {
+	const { runtime, userFolder, port, brokerPort, logFile, onLine, readyTimeoutMs = 180_000 } = options;
+	const env = n8nEnv({
+		runtime,
+		userFolder,
+		port,
+		brokerPort,
+		logLevel: options.logLevel,
+		inheritN8nEnv: options.inheritN8nEnv,
+		extra: options.extraEnv,
+	});
+	fs.mkdirSync(path.dirname(logFile), { recursive: true });
+	fs.appendFileSync(logFile, `\n===== n8n start on port ${port}, ${new Date().toISOString()} =====\n`);
+	const startOffset = fs.statSync(logFile).size;
+
+	// n8n writes straight into the log file, not through a pipe to us: if this process
+	// dies, n8n can still log its shutdown instead of failing on a broken pipe.
+	const out = fs.openSync(logFile, 'a');
+	const started = Date.now();
+	let child;
+	try {
+		child = spawn(runtime.node, [runtime.n8nBin, 'start'], {
+			cwd: userFolder,
+			env,
+			detached: true, // own process group: n8n + its task runner
+			stdio: ['ignore', out, out],
+		});
+	} finally {
+		fs.closeSync(out);
+	}
+	const pgid = child.pid;
+	if (!pgid) throw new Error(`could not start ${runtime.n8nBin}`);
+	const dismissWatchdog = startWatchdog(process.pid, pgid);
+	const killOnExit = () => killGroup(pgid, 'SIGKILL');
+	process.on('exit', killOnExit);
+	const tailer = onLine ? followFile(logFile, startOffset, onLine) : null;
+
+	let exitInfo = null;
+	const exited = new Promise((resolve) => {
+		child.on('exit', (code, signal) => {
+			exitInfo = { code, signal };
+			resolve(exitInfo);
+		});
+	});
+
+	let stopping = null;
+	const handle = {
+		pid: child.pid,
+		port,
+		url: `http://localhost:${port}`,
+		/** What REST clients should use (no localhost → ::1 surprises). */
+		apiUrl: `http://127.0.0.1:${port}`,
+		logFile,
+		env,
+		exited,
+		startupSeconds: 0,
+		/** n8n's process group (main process and task runner) with RSS. */
+		processes: () => groupMembers(pgid),
+		rssBytes: () => groupMembers(pgid).reduce((sum, p) => sum + p.rss, 0),
+		/** SIGTERM, then SIGKILL after graceMs; resolves when every process is gone. */
+		stop(graceMs = 15_000) {
+			if (!stopping) {
+				stopping = (async () => {
+					const how = await stopGroup(pgid, graceMs);
+					dismissWatchdog();
+					process.off('exit', killOnExit);
+					if (tailer) tailer.stop();
+					return how;
+				})();
+			}
+			return stopping;
+		},
+		tail(lines = 40) {
+			try {
+				return fs.readFileSync(logFile, 'utf8').split('\n').slice(-lines).join('\n');
+			} catch {
+				return '';
+			}
+		},
+	};
+
+	try {
+		await waitReady(handle, () => exitInfo, readyTimeoutMs);
+	} catch (err) {
+		await handle.stop(5_000);
+		throw new Error(`${err.message}\nLast lines of ${logFile}:\n${handle.tail()}`);
+	}
+	handle.startupSeconds = (Date.now() - started) / 1000;
+	return handle;
+}
+
+/** Calls onLine for each line appended to `file` after `offset` (polling; stop() flushes). */
+function followFile(file, offset, onLine) {
+	let position = offset;
+	let partial = '';
+	const read = () => {
+		let fd;
+		try {
+			fd = fs.openSync(file, 'r');
+			const size = fs.fstatSync(fd).size;
+			if (size <= position) return;
+			const buffer = Buffer.alloc(size - position);
+			fs.readSync(fd, buffer, 0, buffer.length, position);
+			position = size;
+			const lines = (partial + buffer.toString('utf8')).split('\n');
+			partial = lines.pop() ?? '';
+			for (const line of lines) onLine(line);
+		} catch {
+			/* file rotated or removed: nothing to show */
+		} finally {
+			if (fd !== undefined) fs.closeSync(fd);
+		}
+	};
+	const timer = setInterval(read, 200);
+	timer.unref();
+	return {
+		stop() {
+			clearInterval(timer);
+			read();
+			if (partial) onLine(partial);
+			partial = '';
+		},
+	};
+}
+
+async function waitReady(handle, exitInfo, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	const url = `${handle.apiUrl}/healthz/readiness`;
+	while (Date.now() < deadline) {
+		const exit = exitInfo();
+		if (exit) throw new Error(`n8n exited before it was ready (${exit.signal || `code ${exit.code}`})`);
+		try {
+			const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+			if (res.status === 200) return;
+		} catch {
+			/* not listening yet */
+		}
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	throw new Error(`n8n was not ready within ${Math.round(timeoutMs / 1000)} s (${url})`);
+}
+
+module.exports = { startN8n };

@@ -89,13 +89,21 @@ function combinedError(ctx: IPollFunctions, failures: Array<{ email: string; err
 	});
 }
 
+/**
+ * The poll rate is the larger of the last two gaps between polls: n8n's first
+ * scheduled poll can come seconds after the activation poll, and one short
+ * gap must not raise a false alarm.
+ */
 function warnAboutQuota(ctx: IPollFunctions, state: TriggerState, results: MailboxResult[], previous: Record<string, MailboxState>, now: number) {
 	const last = results.map((r) => previous[r.email]?.polledAt).filter((at): at is number => at !== undefined);
 	if (last.length === 0 || results.length === 0) return;
-	const intervalMs = now - Math.max(...last);
+	const gapMs = now - Math.max(...last);
+	const earlierGapMs = state.lastIntervalMs;
+	state.lastIntervalMs = gapMs;
+	if (earlierGapMs === undefined) return;
 	const calls = results.reduce((sum, r) => sum + r.calls, 0);
 	const quota = results[results.length - 1].quota;
-	const warning = quotaWarning(quota, now, intervalMs, calls);
+	const warning = quotaWarning(quota, now, Math.max(gapMs, earlierGapMs), calls);
 	if (warning && (state.quotaWarnedAt === undefined || now - state.quotaWarnedAt >= QUOTA_WARNING_INTERVAL_MS)) {
 		ctx.logger.warn(warning, { node: ctx.getNode().name });
 		state.quotaWarnedAt = now;
@@ -143,7 +151,7 @@ export async function pollNewMessages(ctx: IPollFunctions): Promise<INodeExecuti
 		}
 	}
 
-	const next: TriggerState = { mailboxes: {}, quotaWarnedAt: state.quotaWarnedAt };
+	const next: TriggerState = { mailboxes: {}, quotaWarnedAt: state.quotaWarnedAt, lastIntervalMs: state.lastIntervalMs };
 	for (const email of settings.mailboxes) {
 		const result = results.find((r) => r.email === email);
 		const kept = result ? result.next : state.mailboxes[email];

@@ -14,6 +14,8 @@ export interface MailboxState {
 export interface TriggerState {
 	mailboxes: Record<string, MailboxState>;
 	quotaWarnedAt?: number;
+	/** The gap between the two previous polls: the poll rate needs two gaps (see quota watch). */
+	lastIntervalMs?: number;
 }
 
 function isMailboxState(value: unknown): value is MailboxState {
@@ -31,8 +33,8 @@ export function readState(staticData: IDataObject): TriggerState {
 			if (isMailboxState(value)) mailboxes[email] = { ids: [...value.ids], polledAt: value.polledAt };
 		}
 	}
-	const quotaWarnedAt = typeof staticData.quotaWarnedAt === 'number' ? staticData.quotaWarnedAt : undefined;
-	return { mailboxes, quotaWarnedAt };
+	const number = (value: unknown) => (typeof value === 'number' ? value : undefined);
+	return { mailboxes, quotaWarnedAt: number(staticData.quotaWarnedAt), lastIntervalMs: number(staticData.lastIntervalMs) };
 }
 
 /** Replaces the stored state in place (n8n persists the static data object it handed out). */
@@ -40,4 +42,5 @@ export function writeState(staticData: IDataObject, state: TriggerState): void {
 	for (const key of Object.keys(staticData)) delete staticData[key];
 	staticData.mailboxes = state.mailboxes as unknown as IDataObject;
 	if (state.quotaWarnedAt !== undefined) staticData.quotaWarnedAt = state.quotaWarnedAt;
+	if (state.lastIntervalMs !== undefined) staticData.lastIntervalMs = state.lastIntervalMs;
 }

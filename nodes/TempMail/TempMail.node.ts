@@ -6,6 +6,7 @@ import * as domain from './actions/domain/Domain.resource';
 import * as mailbox from './actions/mailbox/Mailbox.resource';
 import * as message from './actions/message/Message.resource';
 import * as quota from './actions/quota/Quota.resource';
+import { requestOptions } from './actions/common.descriptions';
 import { router } from './actions/router';
 import { loadOptions } from './methods/loadOptions';
 
@@ -43,6 +44,7 @@ export class TempMail implements INodeType {
 			...mailbox.description,
 			...message.description,
 			...quota.description,
+			requestOptions,
 		],
 	};
 

@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_ATTACHMENT_PREFIX } from '../helpers/attachments';
+import { REQUEST_OPTIONS_PARAMETER } from '../transport/request';
+import { DEFAULT_MAX_RETRY_WAIT_SECONDS, MAX_RETRY_WAIT_LIMIT_SECONDS } from '../transport/retryPolicy';
 
 /** Parameters shared by several operations, so their names and wording stay identical. */
 
@@ -128,3 +130,34 @@ export interface MessageOptions {
 	codePattern?: string;
 	linkPattern?: string;
 }
+
+/**
+ * Node-level "Request Options", shown for every operation and on the trigger; read by the
+ * transport (transport/request.ts) for every request. See transport/retryPolicy.ts for the rule.
+ */
+export const requestOptions: INodeProperties = {
+	displayName: 'Request Options',
+	name: REQUEST_OPTIONS_PARAMETER,
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [
+		{
+			displayName: 'Max Retry Wait (Seconds)',
+			name: 'maxRetryWait',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: MAX_RETRY_WAIT_LIMIT_SECONDS },
+			default: DEFAULT_MAX_RETRY_WAIT_SECONDS,
+			description:
+				'The longest the node waits before one retry when the API asks it to (rate limit or quota reset). A longer requested wait fails at once with the quota error.',
+		},
+		{
+			displayName: 'Retry on Transient Errors',
+			name: 'retryOnTransientErrors',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to retry a request up to 3 times after a rate limit (429), a 502/503/504 or a dropped connection, with growing pauses. Create and Switch are retried only when the API certainly did not process them.',
+		},
+	],
+};

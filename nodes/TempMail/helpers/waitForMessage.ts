@@ -75,7 +75,8 @@ export async function waitForMessage(ctx: TempMailFunctions, settings: WaitSetti
 		let failure: unknown;
 		try {
 			checks++;
-			const { messages } = await listMessages(ctx, settings.email, settings.itemIndex);
+			// Wait For is its own retry loop: the transport must not retry (and wait) inside a check.
+			const { messages } = await listMessages(ctx, settings.email, settings.itemIndex, { retry: false });
 			const firstListing = listedAtFirstCheck ?? new Set(messages.map((m) => m.id));
 			const match = pickMatch(messages, settings, firstListing);
 			listedAtFirstCheck = firstListing;

@@ -54,6 +54,7 @@ export async function listMessages(
 	ctx: TempMailFunctions,
 	email: string,
 	itemIndex?: number,
+	options: { retry?: boolean } = {},
 ): Promise<ApiMessageList & { headers: IDataObject }> {
 	const answer = await requestJson(ctx, {
 		method: 'GET',
@@ -61,6 +62,7 @@ export async function listMessages(
 		qs: { email },
 		target: { kind: 'mailbox', label: email },
 		itemIndex,
+		retry: options.retry,
 	});
 	return { ...parseBody(ctx, () => toMessageList(answer.body), itemIndex), headers: answer.headers };
 }

@@ -110,6 +110,7 @@ export function errorForResponse(node: INode, response: FailedResponse, target?:
 		// Kept for callers that wait instead of failing (Wait For, retries).
 		error.context.retryAfterSeconds = readRetryAfterSeconds(response.headers);
 		error.context.quotaResetAt = readQuota(response.headers).resetAt;
+		error.context.quotaRemaining = readQuota(response.headers).remaining;
 	}
 	return error;
 }

@@ -1,4 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -11,6 +11,16 @@ import type {
 import { checkBaseUrl } from './baseUrl';
 import { errorForNetwork, errorForResponse, errorForStatusFalse, errorForUnexpectedBody, networkErrorCode } from './errors';
 import type { Target } from './errors';
+import {
+	decideRetry,
+	DEFAULT_MAX_RETRY_WAIT_SECONDS,
+	MAX_RETRIES,
+	MAX_RETRY_WAIT_LIMIT_SECONDS,
+	RETRY_BASE_DELAY_MS,
+	RETRY_MAX_DELAY_MS,
+	retryNote,
+} from './retryPolicy';
+import type { AttemptFailure, RetrySettings } from './retryPolicy';
 import { describeValue, UnexpectedShapeError } from './shapes';
 import type { ByteStream } from './types';
 
@@ -28,6 +38,16 @@ export interface TempMailRequest {
 	qs?: IDataObject;
 	target?: Target;
 	itemIndex?: number;
+	/** false: one attempt only, whatever the Request Options say (for callers that wait on their own). */
+	retry?: boolean;
+}
+
+/** The node-level "Request Options" collection (action node and trigger). */
+export const REQUEST_OPTIONS_PARAMETER = 'requestOptions';
+
+export interface RequestOptionsValues {
+	retryOnTransientErrors?: boolean;
+	maxRetryWait?: number;
 }
 
 export interface JsonAnswer {
@@ -131,10 +151,123 @@ async function failIfNotOk(ctx: TempMailFunctions, request: TempMailRequest, ans
 	throw redact(error, apiKey);
 }
 
+function isExecuteContext(ctx: TempMailFunctions): ctx is IExecuteFunctions {
+	return typeof (ctx as Partial<IExecuteFunctions>).getInputData === 'function';
+}
+
+function isLoadOptionsContext(ctx: TempMailFunctions): ctx is ILoadOptionsFunctions {
+	return typeof (ctx as Partial<ILoadOptionsFunctions>).getCurrentNodeParameter === 'function';
+}
+
+function readRequestOptions(ctx: TempMailFunctions, itemIndex: number | undefined): RequestOptionsValues {
+	let raw: unknown;
+	if (isExecuteContext(ctx)) {
+		raw = ctx.getNodeParameter(REQUEST_OPTIONS_PARAMETER, itemIndex ?? 0, {});
+	} else if (isLoadOptionsContext(ctx)) {
+		try {
+			raw = ctx.getNodeParameter(REQUEST_OPTIONS_PARAMETER, {});
+		} catch {
+			// A dropdown being filled must not fail over an option that does not resolve yet.
+			raw = {};
+		}
+	} else {
+		raw = ctx.getNodeParameter(REQUEST_OPTIONS_PARAMETER, {});
+	}
+	return typeof raw === 'object' && raw !== null ? (raw as RequestOptionsValues) : {};
+}
+
+/** The retry settings for this request: the node's Request Options, unless the caller opted out. */
+export function retrySettingsFor(ctx: TempMailFunctions, request: TempMailRequest): RetrySettings {
+	const options = request.retry === false ? { retryOnTransientErrors: false } : readRequestOptions(ctx, request.itemIndex);
+	const maxWait = options.maxRetryWait ?? DEFAULT_MAX_RETRY_WAIT_SECONDS;
+	if (typeof maxWait !== 'number' || !Number.isFinite(maxWait) || maxWait < 0 || maxWait > MAX_RETRY_WAIT_LIMIT_SECONDS) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Max Retry Wait: must be between 0 and ${MAX_RETRY_WAIT_LIMIT_SECONDS} seconds, got ${String(maxWait)}`,
+			{ itemIndex: request.itemIndex, description: "Fix the value under 'Request Options'." },
+		);
+	}
+	return {
+		enabled: options.retryOnTransientErrors !== false,
+		maxWaitMs: maxWait * 1000,
+		maxRetries: MAX_RETRIES,
+		baseDelayMs: RETRY_BASE_DELAY_MS,
+		maxDelayMs: RETRY_MAX_DELAY_MS,
+	};
+}
+
+function cancelSignalOf(ctx: TempMailFunctions): AbortSignal | undefined {
+	const candidate = ctx as Partial<IExecuteFunctions>;
+	return typeof candidate.getExecutionCancelSignal === 'function' ? candidate.getExecutionCancelSignal() : undefined;
+}
+
+/** What the retry policy needs to know about a failed attempt. */
+function attemptFailureOf(error: unknown): AttemptFailure {
+	if (!(error instanceof NodeApiError)) return { kind: 'other' };
+	const networkCode = error.context.networkCode;
+	if (typeof networkCode === 'string') return { kind: 'network', code: networkCode === 'UNKNOWN' ? undefined : networkCode };
+	const statusCode = Number(error.httpCode);
+	if (error.httpCode === null || !Number.isInteger(statusCode) || statusCode < 300) return { kind: 'other' };
+	return {
+		kind: 'status',
+		statusCode,
+		retryAfterSeconds: error.context.retryAfterSeconds as number | null | undefined,
+		quotaResetAt: error.context.quotaResetAt as string | null | undefined,
+		quotaRemaining: error.context.quotaRemaining as number | null | undefined,
+	};
+}
+
+function cancelled(ctx: TempMailFunctions, itemIndex: number | undefined): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), 'The execution was cancelled while waiting for the Temp Mail API', { itemIndex });
+}
+
+function appendNote(error: NodeApiError | NodeOperationError, note: string): void {
+	if (note === '') return;
+	const current = typeof error.description === 'string' ? error.description.trim() : '';
+	error.description = current ? `${current} ${note}` : note;
+}
+
+/**
+ * One request with the retry policy (./retryPolicy.ts) around it: a failed attempt's error
+ * (its streamed body already read and destroyed by failIfNotOk) is either retried after a
+ * cancellable sleep, or thrown with a note on the retries made.
+ */
+async function sendChecked(ctx: TempMailFunctions, request: TempMailRequest, stream: boolean): Promise<{ answer: RawAnswer; apiKey: string }> {
+	const settings = retrySettingsFor(ctx, request);
+	const signal = cancelSignalOf(ctx);
+	for (let retriesDone = 0; ; retriesDone++) {
+		if (signal?.aborted) throw cancelled(ctx, request.itemIndex);
+		try {
+			const { answer, apiKey } = await send(ctx, request, stream);
+			await failIfNotOk(ctx, request, answer, apiKey);
+			return { answer, apiKey };
+		} catch (caught) {
+			const error = caught instanceof NodeApiError || caught instanceof NodeOperationError ? caught : new NodeOperationError(ctx.getNode(), caught as Error, { itemIndex: request.itemIndex });
+			const failure = attemptFailureOf(error);
+			const decision = decideRetry({
+				method: request.method,
+				failure,
+				retriesDone,
+				settings,
+				now: Date.now(),
+				random: Math.random,
+			});
+			if (!decision.retry) {
+				if (decision.reason !== 'disabled') appendNote(error, retryNote(decision, retriesDone, request.method, settings.maxWaitMs, failure));
+				throw error;
+			}
+			try {
+				await sleep(decision.delayMs, signal);
+			} catch {
+				throw cancelled(ctx, request.itemIndex);
+			}
+		}
+	}
+}
+
 /** A JSON request: answers `{status: true, ...}` or throws a NodeApiError that says what to fix. */
 export async function requestJson(ctx: TempMailFunctions, request: TempMailRequest): Promise<JsonAnswer> {
-	const { answer, apiKey } = await send(ctx, request, false);
-	await failIfNotOk(ctx, request, answer, apiKey);
+	const { answer, apiKey } = await sendChecked(ctx, request, false);
 	const { body } = answer;
 	const node = ctx.getNode();
 	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -153,8 +286,7 @@ export async function requestJson(ctx: TempMailFunctions, request: TempMailReque
 
 /** A binary download: the body stays a stream so large files never sit in memory. */
 export async function requestStream(ctx: TempMailFunctions, request: TempMailRequest): Promise<StreamAnswer> {
-	const { answer, apiKey } = await send(ctx, request, true);
-	await failIfNotOk(ctx, request, answer, apiKey);
+	const { answer } = await sendChecked(ctx, request, true);
 	if (!isStream(answer.body)) {
 		throw errorForUnexpectedBody(ctx.getNode(), 'a file download', describeValue(answer.body), request.itemIndex);
 	}

@@ -37,4 +37,5 @@ export const triggerProperties: INodeProperties[] = [
 			},
 		],
 	},
+	shared.requestOptions,
 ];

@@ -1,9 +1,12 @@
 import * as request from '../../../../nodes/TempMail/transport/request';
+import { everyAttempt, RETRY_ATTEMPTS, useFastBackoff } from '../../../support/retries';
 import { expectError, runTempMail, useSimulator } from '../../../support/tempmail';
 import type { SimulatorFixture } from '../../../support/tempmail';
 
-/** Message → Get Many on a fresh mailbox, with the given fault on the list request. */
-async function listWithFault(fixture: SimulatorFixture, fault: Parameters<SimulatorFixture['control']['injectFaults']>[0]) {
+type Faults = Parameters<SimulatorFixture['control']['injectFaults']>[0];
+
+/** Message → Get Many on a fresh mailbox, with the given fault(s) on the list request. */
+async function listWithFault(fixture: SimulatorFixture, fault: Faults) {
 	const mailbox = await fixture.control.createMailbox();
 	await fixture.control.injectFaults(fault, { pathPrefix: '/api/messages' });
 	return await runTempMail(fixture, { resource: 'message', operation: 'getAll', email: mailbox.email, returnAll: true });
@@ -11,6 +14,8 @@ async function listWithFault(fixture: SimulatorFixture, fault: Parameters<Simula
 
 describe('API errors become clear NodeApiErrors (engine, simulator)', () => {
 	const fixture = useSimulator();
+	// Transient faults are injected on every attempt, so the error is the one after the retries.
+	useFastBackoff();
 
 	it('401: says to check the key, and never shows it', async () => {
 		const run = await runTempMail(fixture, { resource: 'mailbox', operation: 'create' }, { apiKey: 'wrong-key-123456' });
@@ -22,20 +27,21 @@ describe('API errors become clear NodeApiErrors (engine, simulator)', () => {
 	});
 
 	it.each([
-		[500, /server error \(500\)/],
-		[502, /server error \(502\)/],
-		[503, /server error \(503\)/],
-	])('%i: a server error that says to try again later', async (status, message) => {
-		const error = expectError(await listWithFault(fixture, { kind: 'status', status }));
+		[500, /server error \(500\)/, 1],
+		[502, /server error \(502\)/, RETRY_ATTEMPTS],
+		[503, /server error \(503\)/, RETRY_ATTEMPTS],
+	])('%i: a server error that says to try again later', async (status, message, attempts) => {
+		const error = expectError(await listWithFault(fixture, everyAttempt({ kind: 'status', status })));
 		expect(error.message).toMatch(message);
 		expect(error.description).toMatch(/try again later/);
 		expect(error.httpCode).toBe(String(status));
+		expect(await fixture.control.requests()).toHaveLength(attempts);
 	});
 
-	it('429 from a throttle: quota wording with Retry-After', async () => {
-		const error = expectError(await listWithFault(fixture, { kind: 'status', status: 429, retryAfter: 42 }));
+	it('429 from a throttle: quota wording with Retry-After (beyond the Max Retry Wait, so not waited for)', async () => {
+		const error = expectError(await listWithFault(fixture, { kind: 'status', status: 429, retryAfter: 120 }));
 		expect(error.message).toBe('Temp Mail API quota exhausted or rate limited (429)');
-		expect(error.description).toContain('Retry after 42 s');
+		expect(error.description).toContain('Retry after 120 s');
 	});
 
 	it('an unexpected status code is named', async () => {
@@ -61,7 +67,7 @@ describe('API errors become clear NodeApiErrors (engine, simulator)', () => {
 	});
 
 	it('an HTML error page with 502 is still a server error', async () => {
-		const error = expectError(await listWithFault(fixture, { kind: 'html', status: 502 }));
+		const error = expectError(await listWithFault(fixture, everyAttempt({ kind: 'html', status: 502 })));
 		expect(error.message).toBe('The Temp Mail API had a server error (502)');
 	});
 
@@ -72,7 +78,7 @@ describe('API errors become clear NodeApiErrors (engine, simulator)', () => {
 	});
 
 	it('a dropped connection is a network error naming the origin', async () => {
-		const error = expectError(await listWithFault(fixture, { kind: 'drop' }));
+		const error = expectError(await listWithFault(fixture, everyAttempt({ kind: 'drop' })));
 		expect(error.message).toBe(`Could not reach the Temp Mail API at ${fixture.sim.url}: the connection was dropped before the answer arrived`);
 	});
 

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 
 import { pollTrigger } from '../../../support/trigger';
 import type { TriggerSession } from '../../../support/trigger';
+import { everyAttempt, useFastBackoff } from '../../../support/retries';
 import { useSimulator } from '../../../support/tempmail';
 import type { FaultSpec } from '../../../simulator';
 
@@ -38,10 +39,17 @@ const command: fc.Arbitrary<Command> = fc.oneof(
 	{ weight: 1, arbitrary: fc.constant({ kind: 'restart' as const }) },
 );
 
+/** A failing poll fails on every attempt of the retry policy (5xx gateways, 429, drops are retried). */
+function failingAttempts(fault: FaultSpec): FaultSpec[] {
+	const retried = fault.kind === 'drop' || (fault.kind === 'status' && [429, 502, 503, 504].includes(fault.status));
+	return retried ? everyAttempt(fault) : [fault];
+}
+
 const RUNS = Number(process.env.TRIGGER_PROPERTY_RUNS ?? 1000);
 
 describe('Temp Mail Trigger property: each message exactly once, bounded state', () => {
 	const fixture = useSimulator();
+	useFastBackoff(1, 2);
 
 	it(`holds for ${RUNS} random schedules`, async () => {
 		let schedules = 0;
@@ -102,7 +110,7 @@ describe('Temp Mail Trigger property: each message exactly once, bounded state',
 					} else if (step.kind === 'poll') {
 						await poll(false);
 					} else if (step.kind === 'failingPoll') {
-						await fixture.control.injectFaults(step.fault, { pathPrefix: '/api/messages' });
+						await fixture.control.injectFaults(failingAttempts(step.fault), { pathPrefix: '/api/messages' });
 						await poll(true);
 						await fixture.control.clearFaults();
 					} else {

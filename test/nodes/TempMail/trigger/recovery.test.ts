@@ -1,5 +1,6 @@
 import { errorOfPoll, itemsOf, pollTrigger } from '../../../support/trigger';
 import type { TriggerSession } from '../../../support/trigger';
+import { everyAttempt, NO_RETRIES, useFastBackoff } from '../../../support/retries';
 import { useSimulator } from '../../../support/tempmail';
 import type { FaultSpec } from '../../../simulator';
 
@@ -20,6 +21,7 @@ const FAULTS: Array<[string, FaultSpec]> = [
 
 describe('Temp Mail Trigger under faults: nothing lost, nothing repeated', () => {
 	const fixture = useSimulator();
+	useFastBackoff();
 	let session: TriggerSession;
 	beforeEach(() => {
 		session = { staticData: {} };
@@ -31,10 +33,12 @@ describe('Temp Mail Trigger under faults: nothing lost, nothing repeated', () =>
 		await fixture.control.deliver(box.email, { subject: 'before fault', receivedAt: T0 });
 		const stateBefore = JSON.stringify(session.staticData);
 
-		await fixture.control.injectFaults(fault, { pathPrefix: '/api/messages' });
+		// On every attempt: a transient fault is retried within the poll (see the retry tests below).
+		await fixture.control.injectFaults(everyAttempt(fault), { pathPrefix: '/api/messages' });
 		const failed = await pollTrigger(fixture, session, { mailboxes: box.email });
 		expect(errorOfPoll(failed).message).not.toMatch(/TypeError|Cannot read/);
 		expect(JSON.stringify(session.staticData)).toBe(stateBefore);
+		await fixture.control.clearFaults();
 
 		await fixture.control.deliver(box.email, { subject: 'during outage', receivedAt: T0 });
 		const recovered = itemsOf(await pollTrigger(fixture, session, { mailboxes: box.email }));
@@ -47,7 +51,7 @@ describe('Temp Mail Trigger under faults: nothing lost, nothing repeated', () =>
 		const params = { mailboxes: box.email, options: { downloadAttachments: true } };
 		await pollTrigger(fixture, session, params);
 		await fixture.control.deliver(box.email, { subject: 'with file', attachments: [{ name: 'f.txt', text: 'F' }] });
-		await fixture.control.injectFaults({ kind: 'status', status: 503 }, { pathPrefix: '/api/messages/' });
+		await fixture.control.injectFaults(everyAttempt<FaultSpec>({ kind: 'status', status: 503 }), { pathPrefix: '/api/messages/' });
 		errorOfPoll(await pollTrigger(fixture, session, params));
 		const items = itemsOf(await pollTrigger(fixture, session, params));
 		expect(items.map((i) => i.json.subject)).toEqual(['with file']);
@@ -61,7 +65,7 @@ describe('Temp Mail Trigger under faults: nothing lost, nothing repeated', () =>
 		for (const [index, box] of boxes.entries()) await fixture.control.deliver(box.email, { subject: `to ${index}`, receivedAt: T0 });
 
 		// Mailboxes are polled in the order given: let the first list request through, fail the second.
-		await fixture.control.injectFaults([{ kind: 'delay', ms: 0 }, { kind: 'status', status: 503 }], { pathPrefix: '/api/messages' });
+		await fixture.control.injectFaults([{ kind: 'delay', ms: 0 }, ...everyAttempt<FaultSpec>({ kind: 'status', status: 503 })], { pathPrefix: '/api/messages' });
 		const partial = await pollTrigger(fixture, session, params);
 		expect(itemsOf(partial).map((i) => i.json.subject).sort()).toEqual(['to 0', 'to 2']);
 		if (!partial.ok) throw new Error('unreachable');
@@ -69,6 +73,27 @@ describe('Temp Mail Trigger under faults: nothing lost, nothing repeated', () =>
 
 		const next = itemsOf(await pollTrigger(fixture, session, params));
 		expect(next.map((i) => i.json.subject)).toEqual(['to 1']);
+	});
+
+	it('a single transient fault is retried within the poll: the messages come out, no error', async () => {
+		const box = await fixture.control.createMailbox();
+		await pollTrigger(fixture, session, { mailboxes: box.email });
+		await fixture.control.deliver(box.email, { subject: 'through a 503' });
+		await fixture.control.clearRequests();
+		await fixture.control.injectFaults([{ kind: 'status', status: 503 }, { kind: 'drop' }], { pathPrefix: '/api/messages' });
+		const items = itemsOf(await pollTrigger(fixture, session, { mailboxes: box.email }));
+		expect(items.map((i) => i.json.subject)).toEqual(['through a 503']);
+		expect(await fixture.control.requests()).toHaveLength(3);
+	});
+
+	it('with Retry on Transient Errors off, one 503 fails the poll after one request', async () => {
+		const box = await fixture.control.createMailbox();
+		await pollTrigger(fixture, session, { mailboxes: box.email, ...NO_RETRIES });
+		await fixture.control.clearRequests();
+		await fixture.control.injectFaults({ kind: 'status', status: 503 }, { pathPrefix: '/api/messages' });
+		const error = errorOfPoll(await pollTrigger(fixture, session, { mailboxes: box.email, ...NO_RETRIES }));
+		expect(error.message).toBe('The Temp Mail API had a server error (503)');
+		expect(await fixture.control.requests()).toHaveLength(1);
 	});
 
 	it('a lone failing mailbox whose peers have nothing new throws (n8n shows it as a failed execution)', async () => {

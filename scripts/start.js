@@ -84,7 +84,8 @@ function idFor(fileName) {
  * Reads examples/*.json, gives each a stable id and points every Temp Mail
  * node at the imported credential.
  */
-function loadExamples() {
+/** @param {string | null} signupUrl the demo sign-up form of the running simulator, if any */
+function loadExamples(signupUrl) {
 	const dir = path.resolve(process.env.TEMPMAIL_EXAMPLES_DIR || path.join(ROOT, 'examples'));
 	if (!fs.existsSync(dir)) return [];
 	const out = [];
@@ -107,6 +108,10 @@ function loadExamples() {
 		for (const node of workflow.nodes) {
 			if (typeof node.type === 'string' && node.type.startsWith('n8n-nodes-tempmail.')) {
 				node.credentials = { ...(node.credentials ?? {}), tempMailApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } };
+			}
+			// The sign-up example posts to the simulator's demo site: follow it to whatever port it got.
+			if (signupUrl && typeof node.parameters?.url === 'string' && node.parameters.url.endsWith('/__control/signup')) {
+				node.parameters.url = signupUrl;
 			}
 		}
 		out.push({ file: path.relative(ROOT, file), workflow });
@@ -164,7 +169,7 @@ async function main() {
 	]);
 	log(`credential "${CREDENTIAL_NAME}" (${CREDENTIAL_ID}) -> ${api.baseUrl} imported in ${formatDuration((Date.now() - t) / 1000)}`);
 
-	const examples = loadExamples();
+	const examples = loadExamples(api.real ? null : `${api.baseUrl}/__control/signup`);
 	const reimport = process.env.TEMPMAIL_REIMPORT_EXAMPLES === '1';
 	const toImport = examples.filter(({ workflow }) => reimport || !state.importedExamples[workflow.id]);
 	if (toImport.length) {

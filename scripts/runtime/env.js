@@ -60,6 +60,24 @@ const SETTLED_DEFAULTS = {
 };
 
 /**
+ * Folders n8n's file nodes (Read/Write Files from Disk) may use: n8n's default plus the
+ * one examples/attachments-to-disk.json writes to. n8n 2.41 splits the list on ";"
+ * (n8n-core file-system-helper-functions getAllowedPaths; "~" is the home folder).
+ * A caller's own N8N_RESTRICT_FILE_ACCESS_TO (even "", which lifts the restriction) wins.
+ * The example's folder is created: n8n resolves the target's folder with realpath and
+ * creates no folders, so writing into a missing one fails with ENOENT.
+ */
+const ATTACHMENTS_FOLDER = '/tmp/n8n-tempmail-attachments';
+const DEFAULT_FILE_ACCESS = `~/.n8n-files;${ATTACHMENTS_FOLDER}`;
+
+function restrictFileAccessTo() {
+	const own = process.env.N8N_RESTRICT_FILE_ACCESS_TO;
+	if (own !== undefined) return own;
+	fs.mkdirSync(ATTACHMENTS_FOLDER, { recursive: true });
+	return DEFAULT_FILE_ACCESS;
+}
+
+/**
  * @param {object} options
  * @param {{ nodeBinDir: string }} options.runtime from paths.requireRuntime()
  * @param {string} options.userFolder N8N_USER_FOLDER (n8n keeps everything in <it>/.n8n)
@@ -101,6 +119,7 @@ function n8nEnv({ runtime, userFolder, port, brokerPort, logLevel = 'info', inhe
 		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'true',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_RESTRICT_FILE_ACCESS_TO: restrictFileAccessTo(),
 		N8N_LOG_LEVEL: logLevel,
 		N8N_LOG_OUTPUT: 'console',
 		GENERIC_TIMEZONE: 'UTC',
@@ -119,4 +138,4 @@ function pickN8nOverrides() {
 	return out;
 }
 
-module.exports = { n8nEnv, encryptionKeyFor, OFFLINE };
+module.exports = { n8nEnv, encryptionKeyFor, OFFLINE, ATTACHMENTS_FOLDER };

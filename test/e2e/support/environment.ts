@@ -18,6 +18,12 @@ export interface E2eEnvironment {
 	userFolder: string;
 	/** Seconds spent in each start-up step. */
 	timings: Record<string, number>;
+	/**
+	 * Stops n8n (SIGTERM, its graceful shutdown) and starts it again on the same user
+	 * folder and database; `n8n` and `rest` are replaced (new port, new owner session).
+	 * `whileStopped` runs after n8n has exited and before it starts again.
+	 */
+	restartN8n(whileStopped?: () => Promise<unknown>): Promise<{ stopSeconds: number; startSeconds: number; stoppedHow: string }>;
 	stop(): Promise<void>;
 }
 
@@ -69,7 +75,7 @@ export async function startE2eEnvironment(name: string, workflows: object[] = []
 		);
 		if (workflows.length) await timed(timings, 'importWorkflows', () => runtime.importWorkflows(cli, workflows));
 
-		const n8n = await timed(timings, 'n8nStart', async () =>
+		const startN8n = async () =>
 			runtime.startN8n({
 				runtime: rt,
 				userFolder,
@@ -77,13 +83,34 @@ export async function startE2eEnvironment(name: string, workflows: object[] = []
 				brokerPort: await runtime.freePort(),
 				logFile,
 				logLevel: 'info',
-			}),
-		);
-		stops.push(() => n8n.stop());
-
+			});
+		const n8n = await timed(timings, 'n8nStart', startN8n);
 		const rest = new runtime.N8nRest(n8n.apiUrl, { runtime: rt });
 		await timed(timings, 'ownerSetup', () => rest.ensureOwner());
-		return { sim, n8n, rest, cli, userFolder, timings, stop };
+
+		const env: E2eEnvironment = {
+			sim,
+			n8n,
+			rest,
+			cli,
+			userFolder,
+			timings,
+			stop,
+			async restartN8n(whileStopped) {
+				let started = Date.now();
+				const stoppedHow = await env.n8n.stop();
+				const stopSeconds = (Date.now() - started) / 1000;
+				if (whileStopped) await whileStopped();
+				started = Date.now();
+				env.n8n = await startN8n();
+				env.rest = new runtime.N8nRest(env.n8n.apiUrl, { runtime: rt });
+				await env.rest.ensureOwner();
+				return { stopSeconds, startSeconds: (Date.now() - started) / 1000, stoppedHow };
+			},
+		};
+		// Whichever n8n runs at the end (restartN8n replaces it).
+		stops.push(() => env.n8n.stop());
+		return env;
 	} catch (err) {
 		await stop();
 		throw err;

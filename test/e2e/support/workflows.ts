@@ -56,8 +56,11 @@ export function mailboxWorkflow() {
 
 export const POLL_TRIGGER_NODE = 'Temp Mail Trigger';
 
-/** Temp Mail Trigger (every minute, on one mailbox) → nothing: the run shows what it emitted. */
-export function triggerWorkflow(email: string) {
+/**
+ * Temp Mail Trigger (every minute unless `pollTimes` says otherwise, on one mailbox) →
+ * nothing: the run shows what it emitted.
+ */
+export function triggerWorkflow(email: string, pollTimes: { item: Array<Record<string, unknown>> } = { item: [{ mode: 'everyMinute' }] }) {
 	return {
 		name: `E2E: new mail in ${email}`,
 		settings: { executionOrder: 'v1' },
@@ -69,7 +72,7 @@ export function triggerWorkflow(email: string) {
 				typeVersion: 1,
 				position: [0, 0],
 				parameters: {
-					pollTimes: { item: [{ mode: 'everyMinute' }] },
+					pollTimes,
 					event: 'newMessage',
 					mailboxes: email,
 				},
@@ -78,4 +81,52 @@ export function triggerWorkflow(email: string) {
 		],
 		connections: {},
 	};
+}
+
+/**
+ * Poll times for a Temp Mail Trigger that polls every `step` seconds. n8n 2.41 refuses a
+ * sub-minute cron ("The polling interval is too short": `*\/10 * * * * *` is rejected by
+ * isSubMinuteCron), but accepts several poll times, each a cron with one fixed second
+ * (minute-granular on its own): 0, step, 2·step, … seconds past every minute.
+ */
+export function pollEverySeconds(step: number) {
+	if (!Number.isInteger(step) || step < 1 || 60 % step !== 0) throw new Error(`step must divide 60, got ${step}`);
+	const item: Array<Record<string, unknown>> = [];
+	for (let second = 0; second < 60; second += step) item.push({ mode: 'custom', cronExpression: `${second} * * * * *` });
+	return { item };
+}
+
+export interface WorkflowNode {
+	id: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position: number[];
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+	[key: string]: unknown;
+}
+
+export interface WorkflowJson {
+	id: string;
+	name: string;
+	nodes: WorkflowNode[];
+	connections: Record<string, unknown>;
+	settings?: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+/** A node of a workflow by name; throws when the workflow has none of that name. */
+export function nodeNamed(workflow: WorkflowJson, name: string): WorkflowNode {
+	const node = workflow.nodes.find((n) => n.name === name);
+	if (!node) throw new Error(`workflow "${workflow.name}" has no node "${name}" (has: ${workflow.nodes.map((n) => n.name).join(', ')})`);
+	return node;
+}
+
+/** Points every Temp Mail node (action and trigger) at the e2e credential. */
+export function useE2eCredential(workflow: WorkflowJson): WorkflowJson {
+	for (const node of workflow.nodes) {
+		if (node.type.startsWith('n8n-nodes-tempmail.')) node.credentials = { ...credentials };
+	}
+	return workflow;
 }

@@ -12,7 +12,7 @@ export class TempMailTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"New message in " + $parameter["mailboxes"]}}',
-		description: 'Starts the workflow once for every new message in Temp Mail mailboxes',
+		description: 'Starts the workflow when new messages arrive in Temp Mail mailboxes (one item per message)',
 		defaults: { name: 'Temp Mail Trigger' },
 		polling: true,
 		inputs: [],

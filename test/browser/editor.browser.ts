@@ -20,6 +20,7 @@ import { startE2eEnvironment } from '../e2e/support/environment';
 import type { E2eEnvironment } from '../e2e/support/environment';
 import { nodeNamed } from '../e2e/support/workflows';
 import type { WorkflowJson } from '../e2e/support/workflows';
+import { progressReporter } from '../e2e/support/report';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -44,18 +45,7 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-function report(line: string) {
-	process.stdout.write(`[browser] ${line}\n`);
-}
-
-async function timedStep<T>(label: string, fn: () => Promise<T>): Promise<T> {
-	const started = Date.now();
-	try {
-		return await fn();
-	} finally {
-		report(`${label}: ${((Date.now() - started) / 1000).toFixed(1)}s`);
-	}
-}
+const { report, timedStep } = progressReporter('browser');
 
 /** Runs a UI step; on failure keeps the page's HTML and a screenshot in test/.tmp/browser/. */
 async function uiStep<T>(label: string, target: Page, fn: () => Promise<T>): Promise<T> {

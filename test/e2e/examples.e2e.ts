@@ -13,6 +13,7 @@ import { nodeOutput, startE2eEnvironment, waitFor } from './support/environment'
 import type { E2eEnvironment } from './support/environment';
 import { nodeNamed, pollEverySeconds } from './support/workflows';
 import type { WorkflowJson } from './support/workflows';
+import { progressReporter } from './support/report';
 
 const MB = 1024 * 1024;
 /** The folder examples/attachments-to-disk.json writes to; scripts/runtime/env.js allows it. */
@@ -28,18 +29,7 @@ let control: SimulatorControl;
 const attachmentsMailbox = `attachments-${crypto.randomBytes(4).toString('hex')}@tempmail.test`;
 let attachmentsDir: string;
 
-function report(line: string) {
-	process.stdout.write(`[e2e examples] ${line}\n`);
-}
-
-async function timedStep<T>(label: string, fn: () => Promise<T>): Promise<T> {
-	const started = Date.now();
-	try {
-		return await fn();
-	} finally {
-		report(`${label}: ${((Date.now() - started) / 1000).toFixed(1)}s`);
-	}
-}
+const { report, timedStep } = progressReporter('e2e examples');
 
 /** signup-verification with its "Sign Up on the Site" request aimed at the running simulator. */
 function signupWorkflow(simUrl: string): WorkflowJson {

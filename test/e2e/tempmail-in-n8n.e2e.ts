@@ -351,3 +351,43 @@ describe('Temp Mail Trigger, activated in n8n (polls every minute: this test tak
 		}
 	}, 150_000);
 });
+
+describe('the API key stays secret when the API fails (errors that echo the key back)', () => {
+	afterEach(async () => {
+		await control.clearFaults();
+	});
+
+	it('is in neither the stored failed executions, `n8n execute` output, nor the n8n log', async () => {
+		const key = env.sim.defaultKey;
+		// A 401 whose body quotes the key and the header, then an HTML 500 page that does too.
+		await control.injectFaults(
+			{ kind: 'body', status: 401, contentType: 'application/json', body: { status: false, message: `Invalid key ${key}`, authorization: `Bearer ${key}` } },
+			{ method: 'POST', pathPrefix: '/api/emails' },
+		);
+		const { executionId } = await env.rest.runWorkflow(MAILBOX_WORKFLOW_ID, TRIGGER_NODE);
+		const restRun = await env.rest.waitForExecution(executionId);
+		expect(restRun.status).toBe('error');
+
+		await control.injectFaults(
+			{ kind: 'body', status: 500, contentType: 'text/html', body: `<html><body>Internal error for Authorization: Bearer ${key}</body></html>` },
+			{ method: 'GET', pathPrefix: '/api/messages' },
+		);
+		const cliRun = await runtime.executeWorkflow(env.cli, MAILBOX_WORKFLOW_ID);
+		expect(cliRun.code).not.toBe(0);
+		// The failure really reached the node (else this test would prove nothing).
+		expect(JSON.stringify(cliRun.data?.data?.resultData?.error ?? cliRun.stdout)).toMatch(/500|server/i);
+		expect(JSON.stringify(restRun.data.resultData?.error)).toMatch(/401|key|unauthori/i);
+
+		const stored = await env.rest.getExecution(executionId);
+		for (const [where, text] of [
+			['the stored REST execution', JSON.stringify(stored)],
+			['`n8n execute` stdout', cliRun.stdout],
+			['`n8n execute` stderr', cliRun.stderr],
+			['the n8n log', fs.readFileSync(env.n8n.logFile, 'utf8')],
+		] as const) {
+			const at = text.indexOf(key);
+			if (at >= 0) report(`the key is in ${where}: …${text.slice(Math.max(0, at - 400), at + 100).split(key).join('[KEY]')}…`);
+			expect({ where, leaks: text.includes(key) }).toEqual({ where, leaks: false });
+		}
+	});
+});

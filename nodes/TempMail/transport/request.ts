@@ -20,6 +20,7 @@ import {
 	RETRY_MAX_DELAY_MS,
 	retryNote,
 } from './retryPolicy';
+import { redact } from './redact';
 import type { AttemptFailure, RetrySettings } from './retryPolicy';
 import { describeValue, UnexpectedShapeError } from './shapes';
 import type { ByteStream } from './types';
@@ -94,16 +95,6 @@ async function readErrorStream(stream: ByteStream): Promise<unknown> {
 	} catch {
 		return text;
 	}
-}
-
-/** Removes the API key from any text that could reach the user or a log. */
-function redact<T extends Error>(error: T, secret: string): T {
-	if (secret.length < 4) return error;
-	const scrub = (text: string) => text.split(secret).join('***');
-	error.message = scrub(error.message);
-	const described = error as T & { description?: unknown };
-	if (typeof described.description === 'string') described.description = scrub(described.description);
-	return error;
 }
 
 async function send(ctx: TempMailFunctions, request: TempMailRequest, stream: boolean): Promise<{ answer: RawAnswer; apiKey: string }> {

@@ -73,7 +73,5 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	const first = await runItem(0);
 	const rest = await runPool(items.length - 1, concurrency, async (index) => await runItem(index + 1));
-	const output = first;
-	for (const results of rest) for (const result of results) output.push(result);
-	return [output];
+	return [[...first, ...rest.flat()]];
 }

@@ -11,7 +11,8 @@ export function redact<T extends Error>(error: T, secret: string): T {
 	const seen = new Set<object>();
 	const scrub = (value: unknown): unknown => {
 		if (typeof value === 'string') return value.split(secret).join('***');
-		if (value === null || typeof value !== 'object' || seen.has(value)) return value;
+		// Byte buffers hold no text to scrub, and walking them index by index would be slow.
+		if (value === null || typeof value !== 'object' || seen.has(value) || ArrayBuffer.isView(value)) return value;
 		seen.add(value);
 		const record = value as Record<string, unknown>;
 		for (const field of Object.getOwnPropertyNames(record)) {

@@ -131,6 +131,10 @@ export interface MessageOptions {
 	linkPattern?: string;
 }
 
+/** Requests in flight at once by default: fast, yet far below what makes an API answer 429. */
+export const DEFAULT_CONCURRENCY = 20;
+export const MAX_CONCURRENCY = 20;
+
 /**
  * Node-level "Request Options", shown for every operation and on the trigger; read by the
  * transport (transport/request.ts) for every request. See transport/retryPolicy.ts for the rule.
@@ -142,6 +146,17 @@ export const requestOptions: INodeProperties = {
 	placeholder: 'Add option',
 	default: {},
 	options: [
+		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY, numberPrecision: 0 },
+			default: DEFAULT_CONCURRENCY,
+			// Only the action node has items to run side by side; the trigger has no "resource".
+			displayOptions: { show: { '/resource': [{ _cnd: { exists: true } }] } },
+			description:
+				'How many input items the node works on at once, each with its own API requests. Results keep the input order. 1 runs the items one after another.',
+		},
 		{
 			displayName: 'Max Retry Wait (Seconds)',
 			name: 'maxRetryWait',

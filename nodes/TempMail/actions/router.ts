@@ -6,6 +6,9 @@ import * as domain from './domain/Domain.resource';
 import * as mailbox from './mailbox/Mailbox.resource';
 import * as message from './message/Message.resource';
 import * as quota from './quota/Quota.resource';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './common.descriptions';
+import { runPool } from '../helpers/pool';
+import { REQUEST_OPTIONS_PARAMETER } from '../transport/request';
 
 type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
 
@@ -30,11 +33,30 @@ function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
-/** Runs each input item on its own: one bad item fails alone under Continue On Fail. */
+/** Reads Request Options → Concurrency once for the node (item 0), checked. */
+function concurrencyOf(ctx: IExecuteFunctions): number {
+	const options = ctx.getNodeParameter(REQUEST_OPTIONS_PARAMETER, 0, {}) as { concurrency?: unknown };
+	const value = options.concurrency ?? DEFAULT_CONCURRENCY;
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_CONCURRENCY) {
+		throw new NodeOperationError(ctx.getNode(), `Concurrency: must be a whole number from 1 to ${MAX_CONCURRENCY}, got ${String(value)}`, {
+			description: "Fix the value under 'Request Options'.",
+		});
+	}
+	return value;
+}
+
+/**
+ * Runs each input item on its own: one bad item fails alone under Continue On Fail.
+ * Items run up to Concurrency at a time (results stay in input order), except the first,
+ * which runs alone: a wrong key or parameter then fails once instead of Concurrency times.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	if (items.length === 0) return [[]];
+	const concurrency = concurrencyOf(this);
+	const continueOnFail = this.continueOnFail();
+
+	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		try {
 			const resource = this.getNodeParameter('resource', itemIndex) as string;
 			const operation = this.getNodeParameter('operation', itemIndex) as string;
@@ -42,16 +64,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			if (!run) {
 				throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`, { itemIndex });
 			}
-			for (const result of await run.call(this, itemIndex)) {
-				output.push({ ...result, pairedItem: { item: itemIndex } });
-			}
+			return (await run.call(this, itemIndex)).map((result) => ({ ...result, pairedItem: { item: itemIndex } }));
 		} catch (error) {
-			if (this.continueOnFail()) {
-				output.push(errorItem(error, itemIndex));
-				continue;
-			}
+			if (continueOnFail) return [errorItem(error, itemIndex)];
 			throw asNodeError(this, error, itemIndex);
 		}
-	}
+	};
+
+	const first = await runItem(0);
+	const rest = await runPool(items.length - 1, concurrency, async (index) => await runItem(index + 1));
+	const output = first;
+	for (const results of rest) for (const result of results) output.push(result);
 	return [output];
 }

@@ -1,5 +1,6 @@
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -106,10 +107,27 @@ function redact<T extends Error>(error: T, secret: string): T {
 	return error;
 }
 
+/**
+ * The credentials, read (a database query and a decryption, about 1 ms) once per node run
+ * and context rather than once per request: 1,000 items would otherwise spend seconds here.
+ */
+const credentialsCache = new WeakMap<TempMailFunctions, Promise<ICredentialDataDecryptedObject>>();
+
+async function credentialsOf(ctx: TempMailFunctions, itemIndex: number | undefined): Promise<ICredentialDataDecryptedObject> {
+	let credentials = credentialsCache.get(ctx);
+	if (!credentials) {
+		credentials = ctx.getCredentials(CREDENTIAL_TYPE, itemIndex ?? 0);
+		credentialsCache.set(ctx, credentials);
+		// A failed read is not kept: the next item tries again and reports its own error.
+		credentials.catch(() => credentialsCache.delete(ctx));
+	}
+	return await credentials;
+}
+
 async function send(ctx: TempMailFunctions, request: TempMailRequest, stream: boolean): Promise<{ answer: RawAnswer; apiKey: string }> {
 	const node = ctx.getNode();
 	const { itemIndex } = request;
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex ?? 0);
+	const credentials = await credentialsOf(ctx, itemIndex);
 	const apiKey = typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
 	const base = checkBaseUrl(credentials.baseUrl);
 	if ('problem' in base) {
@@ -133,7 +151,10 @@ async function send(ctx: TempMailFunctions, request: TempMailRequest, stream: bo
 		timeout: REQUEST_TIMEOUT_MS,
 	};
 	try {
-		const answer = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options)) as RawAnswer;
+		// The credentials just read are handed over, so n8n does not read and decrypt them again.
+		const answer = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options, {
+			credentialsDecrypted: { id: '', name: '', type: CREDENTIAL_TYPE, data: { ...credentials } },
+		})) as RawAnswer;
 		return { answer, apiKey };
 	} catch (error) {
 		if (error instanceof NodeOperationError) throw redact(error, apiKey);

@@ -23,6 +23,7 @@ const { memoryFigures, throughputFigures, triggerFigures, formatTable } = requir
 const { deliverAttachments, downloadPlan, runMemory, MiB } = require('./lib/memory');
 const { prepareN8n } = require('./lib/n8n');
 const { startSimulatorProcess } = require('./lib/simulator-process');
+const { runStreamFloor } = require('./lib/stream-floor');
 const { runThroughput } = require('./lib/throughput');
 const { benchCredentials, benchWorkflows } = require('./lib/workflows');
 
@@ -107,6 +108,7 @@ async function main() {
 
 		const throughput = await runThroughput({ sim, env, workflows, mailbox: inbox.email, ids, rounds: settings.rounds, latencyMs: settings.latencyMs, log });
 		const memory = await runMemory({ env, workflows, plan, log });
+		const streamFloor = await runStreamFloor({ env, sim, plan });
 
 		// Loaded only now: the in-process engine (n8n-core) is not needed before.
 		const { runTrigger, runWaitFor, closeHarness } = require('./lib/inprocess');
@@ -116,7 +118,7 @@ async function main() {
 
 		const figures = [
 			...throughputFigures(throughput, MAX_IN_FLIGHT_TARGET),
-			...memoryFigures(memory, GROWTH_TARGET_MB),
+			...memoryFigures(memory, GROWTH_TARGET_MB, streamFloor, runtime.NODE_VERSION),
 			...triggerFigures(trigger, waitFor),
 		];
 		const results = {
@@ -132,13 +134,14 @@ async function main() {
 				workflowMinusBaseline: 'run stoppedAt − startedAt, minus the median of an identical workflow without the request node',
 				inFlight: "the simulator's peak of concurrent /api requests during one run",
 				peakRss: 'VmHWM of the `n8n execute` process (/proc/<pid>/status), binary data mode filesystem',
+				streamFloor: 'VmHWM growth of a fresh process of the same Node binary piping http.get() into a file (no n8n): the floor for any streamed download',
 				triggerCpu: 'process.cpuUsage() around one steady-state poll in the in-process n8n engine (simulator in another process)',
 				waitForLatency: 'from the delivery (control API answer) to the end of the in-process run',
 			},
 			quota: await quotaOf(sim),
 			figures,
 			passed: figures.every((f) => f.pass !== false),
-			raw: { throughput, memory, trigger, waitFor },
+			raw: { throughput, memory, streamFloor, trigger, waitFor },
 		};
 		const jsonFile = path.join(outDir, 'bench.json');
 		fs.writeFileSync(jsonFile, `${JSON.stringify(results, null, '\t')}\n`);

@@ -28,7 +28,7 @@ function throughputFigures(throughput, maxInFlightTarget) {
 	return out;
 }
 
-function memoryFigures(memory, growthTargetMb) {
+function memoryFigures(memory, growthTargetMb, streamFloor, nodeVersion) {
 	const bySize = new Map();
 	for (const s of memory.samples) {
 		const entry = bySize.get(s.label) ?? { size: s.size };
@@ -48,6 +48,16 @@ function memoryFigures(memory, growthTargetMb) {
 	const growth = (variant) => round((largest[1][variant].peakRssBytes - smallest[1][variant].peakRssBytes) / MiB);
 	out.push(
 		figure(`download.growthMb`, `Download ${largest[0]} vs ${smallest[0]}: extra peak RSS`, 'MB', growth('ours'), growth('http'), `≤ ${growthTargetMb} MB`, growth('ours') <= growthTargetMb),
+	);
+	const middle = sizes.length > 2 ? sizes[sizes.length - 2] : null;
+	if (middle) {
+		const flat = (variant) => round((largest[1][variant].peakRssBytes - middle[1][variant].peakRssBytes) / MiB);
+		out.push(figure('download.flatMb', `Download ${largest[0]} vs ${middle[0]}: extra peak RSS`, 'MB', flat('ours'), flat('http'), '—', null));
+	}
+	const floor = (s) => s.peakBytes - s.beforeBytes;
+	const floorGrowth = round((floor(streamFloor.samples[streamFloor.samples.length - 1]) - floor(streamFloor.samples[0])) / MiB);
+	out.push(
+		figure('download.plainNodeGrowthMb', `Reference, no n8n: plain Node ${nodeVersion} http → file, ${largest[0]} vs ${smallest[0]}`, 'MB', floorGrowth, null, '—', null),
 	);
 	out.push(figure(`download.${largest[0]}.nodeMs`, `Download ${largest[0]}: node time`, 'ms', round(largest[1].ours.nodeMs), round(largest[1].http.nodeMs), '—', null));
 	return out;

@@ -39,11 +39,11 @@ async function runMemory({ env, workflows, plan, log }) {
 		const order = index % 2 === 0 ? ['ours', 'http'] : ['http', 'ours'];
 		for (const variant of order) {
 			env.clearBinaryData();
-			const { run, peakRssBytes, seconds } = await executeMeasured(env, workflows.download[d.label][variant].id);
+			const { run, peakRssBytes, seconds, crashedOnExit } = await executeMeasured(env, workflows.download[d.label][variant].id);
 			const node = nodeRun(run, REQUEST_NODE);
 			const bytes = storedBytes(node.items[0]);
 			if (bytes !== null && bytes !== d.size) throw new Error(`download ${d.label} (${variant}): stored ${bytes} bytes, expected ${d.size}`);
-			samples.push({ label: d.label, size: d.size, variant, peakRssBytes, nodeMs: node.executionTimeMs, storedBytes: bytes, processSeconds: seconds });
+			samples.push({ label: d.label, size: d.size, variant, peakRssBytes, nodeMs: node.executionTimeMs, storedBytes: bytes, processSeconds: seconds, crashedOnExit });
 			log(`download ${d.label} ${variant}: peak RSS ${(peakRssBytes / MiB).toFixed(0)} MB, node ${node.executionTimeMs} ms`);
 		}
 	}

@@ -16,6 +16,13 @@ async function runThroughput({ sim, env, workflows, mailbox, ids, rounds, latenc
 	const result = { items: ids.length, rounds, latencyMs, baselineMs: [], operations: { get: { ours: [], http: [] }, delete: { ours: [], http: [] } } };
 	const byRole = { get: { ours: workflows.getOurs, http: workflows.getHttp }, delete: { ours: workflows.deleteOurs, http: workflows.deleteHttp } };
 	let present = true;
+	/** Delivers the messages again (same ids) after a Delete round, without the latency. */
+	const refill = async () => {
+		await sim.control.config({ latencyMs: 0 });
+		await deliverMessages(sim.control, mailbox, ids);
+		await sim.control.config({ latencyMs });
+		present = true;
+	};
 	await sim.control.config({ latencyMs });
 	try {
 		for (let round = 0; round < rounds; round++) {
@@ -24,21 +31,21 @@ async function runThroughput({ sim, env, workflows, mailbox, ids, rounds, latenc
 			result.baselineMs.push(workflowMs(baseline.run));
 			for (const operation of ['get', 'delete']) {
 				for (const variant of order) {
-					if (!present) {
-						await sim.control.config({ latencyMs: 0 });
-						await deliverMessages(sim.control, mailbox, ids);
-						await sim.control.config({ latencyMs });
-						present = true;
-					}
+					if (!present) await refill();
 					await sim.control.clearRequests();
-					const { run } = await executeMeasured(env, byRole[operation][variant].id);
+					const { run, crashedOnExit } = await executeMeasured(env, byRole[operation][variant].id, {
+						beforeRetry: async () => {
+							if (operation === 'delete') await refill();
+							await sim.control.clearRequests();
+						},
+					});
 					const node = nodeRun(run, REQUEST_NODE);
 					const failed = node.items.filter((item) => item.json && item.json.error !== undefined).length;
 					if (node.items.length !== ids.length || failed > 0) {
 						throw new Error(`${operation} (${variant}): ${node.items.length} items out, ${failed} errors, expected ${ids.length} results`);
 					}
 					const stats = await sim.control.stats();
-					const sample = { nodeMs: node.executionTimeMs, workflowMs: workflowMs(run), maxInFlight: stats.maxInFlight, requests: stats.requests };
+					const sample = { nodeMs: node.executionTimeMs, workflowMs: workflowMs(run), maxInFlight: stats.maxInFlight, requests: stats.requests, crashedOnExit };
 					result.operations[operation][variant].push(sample);
 					if (operation === 'delete') present = false;
 					log(`round ${round + 1}/${rounds} ${operation} ${variant}: node ${sample.nodeMs} ms, ${sample.maxInFlight} in flight, ${sample.requests} requests`);

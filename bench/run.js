@@ -8,6 +8,7 @@
  *   npm run bench          full run (1,000 items × 3 rounds, 1 MB / 200 MB / 1 GB), ~5 min
  *   npm run bench:smoke    the same code, small: 20 items, 1 round, 1 MB / 4 MB
  *   node bench/run.js [--smoke] [--out DIR] [--no-chart]   (after npm run build)
+ *   node bench/run.js --render bench/results/bench.json      table and chart again from saved figures
  *
  * Exit code 0 whatever the figures (they are measurements, not tests); 1 if a run failed.
  */
@@ -19,7 +20,7 @@ const { parseArgs } = require('node:util');
 const runtime = require('../scripts/runtime');
 const { chartHtml, renderPng } = require('./lib/chart');
 const { deliverMessages, messageIds } = require('./lib/deliver');
-const { memoryFigures, throughputFigures, triggerFigures, formatTable } = require('./lib/figures');
+const { allFigures, formatTable } = require('./lib/figures');
 const { deliverAttachments, downloadPlan, runMemory, MiB } = require('./lib/memory');
 const { prepareN8n } = require('./lib/n8n');
 const { startSimulatorProcess } = require('./lib/simulator-process');
@@ -81,8 +82,33 @@ async function quotaOf(sim) {
 	return account ? { limit: account.quotaLimit, used: account.used } : null;
 }
 
+/** bench.json, bench.html and bench.png in outDir, and the table on stdout. */
+async function writeResults(results, outDir, { chart, log }) {
+	const jsonFile = path.join(outDir, 'bench.json');
+	fs.writeFileSync(jsonFile, `${JSON.stringify(results, null, '\t')}\n`);
+	const html = chartHtml(results);
+	fs.writeFileSync(path.join(outDir, 'bench.html'), html);
+	if (chart) {
+		await renderPng(html, path.join(outDir, 'bench.png'));
+		log(`chart: ${path.relative(ROOT, path.join(outDir, 'bench.png'))}`);
+	}
+	process.stdout.write(`\n${formatTable(results.figures)}\n\n`);
+	log(`results: ${path.relative(ROOT, jsonFile)}; ${results.passed ? 'every target met' : 'some targets NOT met'}`);
+}
+
+/** --render FILE: figures, table and chart again from a saved run's raw measurements. */
+async function rerender(file, chart) {
+	const results = JSON.parse(fs.readFileSync(file, 'utf8'));
+	results.figures = allFigures(results.raw, results.settings, results.versions.node);
+	results.passed = results.figures.every((f) => f.pass !== false);
+	await writeResults(results, path.dirname(path.resolve(file)), { chart, log: (line) => process.stdout.write(`[bench] ${line}\n`) });
+}
+
 async function main() {
-	const { values } = parseArgs({ options: { smoke: { type: 'boolean' }, out: { type: 'string' }, 'no-chart': { type: 'boolean' } } });
+	const { values } = parseArgs({
+		options: { smoke: { type: 'boolean' }, out: { type: 'string' }, 'no-chart': { type: 'boolean' }, render: { type: 'string' } },
+	});
+	if (values.render) return await rerender(values.render, !values['no-chart']);
 	const mode = values.smoke ? 'smoke' : 'full';
 	const settings = MODES[mode];
 	const outDir = path.resolve(values.out ?? (mode === 'full' ? path.join(ROOT, 'bench', 'results') : path.join(ROOT, 'test', '.tmp', 'bench-smoke')));
@@ -116,11 +142,9 @@ async function main() {
 		const waitFor = await runWaitFor({ sim, intervalSeconds: settings.waitForIntervalSeconds, offsetsMs: settings.waitForOffsetsMs, log });
 		await closeHarness();
 
-		const figures = [
-			...throughputFigures(throughput, MAX_IN_FLIGHT_TARGET),
-			...memoryFigures(memory, GROWTH_TARGET_MB, streamFloor, runtime.NODE_VERSION),
-			...triggerFigures(trigger, waitFor),
-		];
+		const raw = { throughput, memory, streamFloor, trigger, waitFor };
+		const fullSettings = { ...settings, maxInFlightTarget: MAX_IN_FLIGHT_TARGET, growthTargetMb: GROWTH_TARGET_MB };
+		const figures = allFigures(raw, fullSettings, runtime.NODE_VERSION);
 		const results = {
 			version: 1,
 			mode,
@@ -128,7 +152,7 @@ async function main() {
 			durationSeconds: Math.round((Date.now() - started) / 1000),
 			machine: { ...info, loadAverageAtEnd: os.loadavg().map((l) => Number(l.toFixed(2))) },
 			versions: { n8n: runtime.N8N_VERSION, node: runtime.NODE_VERSION, httpRequestNode: 4.5 },
-			settings: { ...settings, maxInFlightTarget: MAX_IN_FLIGHT_TARGET, growthTargetMb: GROWTH_TARGET_MB },
+			settings: fullSettings,
 			method: {
 				nodeTime: "n8n's own executionTime of the request node in the run data of `n8n execute --rawOutput` (median of rounds)",
 				workflowMinusBaseline: 'run stoppedAt − startedAt, minus the median of an identical workflow without the request node',
@@ -141,18 +165,9 @@ async function main() {
 			quota: await quotaOf(sim),
 			figures,
 			passed: figures.every((f) => f.pass !== false),
-			raw: { throughput, memory, streamFloor, trigger, waitFor },
+			raw,
 		};
-		const jsonFile = path.join(outDir, 'bench.json');
-		fs.writeFileSync(jsonFile, `${JSON.stringify(results, null, '\t')}\n`);
-		const html = chartHtml(results);
-		fs.writeFileSync(path.join(outDir, 'bench.html'), html);
-		if (!values['no-chart']) {
-			await renderPng(html, path.join(outDir, 'bench.png'));
-			log(`chart: ${path.relative(ROOT, path.join(outDir, 'bench.png'))}`);
-		}
-		process.stdout.write(`\n${formatTable(figures)}\n\n`);
-		log(`results: ${path.relative(ROOT, jsonFile)}; ${results.passed ? 'every target met' : 'some targets NOT met'}`);
+		await writeResults(results, outDir, { chart: !values['no-chart'], log });
 	} finally {
 		env?.cleanup();
 		await sim.close();

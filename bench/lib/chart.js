@@ -63,7 +63,7 @@ h1{font-size:18px;margin:0 0 4px}p{margin:0 0 10px;font-size:12px;color:#555}
 .legend span{display:inline-block;width:12px;height:12px;margin:0 4px -2px 12px}
 </style></head><body>
 <h1>n8n-nodes-tempmail vs n8n's HTTP Request node (n8n ${escape(results.versions.n8n)})</h1>
-<p>${escape(results.date)} · ${escape(m.cpuModel)} × ${m.cpus}, ${m.memoryGb} GB RAM, ${escape(m.os)} · ${escape(results.mode)} run, ${results.settings.rounds} round(s)
+<p>${escape(results.date)} · ${escape(m.cpuModel)} × ${m.cpus}, ${m.memoryGb} GB RAM, ${escape(m.os)} · load average ${m.loadAverageAtStart[0]} at start · ${escape(results.mode)} run, ${results.settings.rounds} round(s)
 <span class="legend"><span style="background:${OURS}"></span>Temp Mail node (defaults)<span style="background:${HTTP}"></span>HTTP Request node (defaults)</span></p>
 <div>${time}${inFlight}${memory}</div></body></html>`;
 }

@@ -7,7 +7,8 @@ const { MiB } = require('./memory');
 const round = (value, digits = 0) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : null);
 
 function figure(id, label, unit, ours, http, target, pass) {
-	const ratio = http === null || http === undefined || !http ? null : round(ours / http, 2);
+	// A ratio only between two positive amounts (a difference near zero has no meaningful one).
+	const ratio = typeof http === 'number' && http > 0 && typeof ours === 'number' && ours >= 0 ? round(ours / http, 2) : null;
 	return { id, label, unit, ours, http: http ?? null, ratio, target, pass };
 }
 
@@ -109,4 +110,13 @@ function formatTable(figures) {
 	return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
-module.exports = { throughputFigures, memoryFigures, triggerFigures, formatTable };
+/** Every figure of a run, from its raw measurements (also used to re-render a saved run). */
+function allFigures(raw, settings, nodeVersion) {
+	return [
+		...throughputFigures(raw.throughput, settings.maxInFlightTarget),
+		...memoryFigures(raw.memory, settings.growthTargetMb, raw.streamFloor, nodeVersion),
+		...triggerFigures(raw.trigger, raw.waitFor),
+	];
+}
+
+module.exports = { allFigures, formatTable };

@@ -124,7 +124,11 @@ async function send(ctx: TempMailFunctions, request: TempMailRequest, stream: bo
 		timeout: REQUEST_TIMEOUT_MS,
 	};
 	try {
-		const answer = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options)) as RawAnswer;
+		// The credentials just read are handed over (a copy: n8n may add to it), so n8n does
+		// not query and decrypt them a second time for every request.
+		const answer = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options, {
+			credentialsDecrypted: { id: '', name: '', type: CREDENTIAL_TYPE, data: { ...credentials } },
+		})) as RawAnswer;
 		return { answer, apiKey };
 	} catch (error) {
 		if (error instanceof NodeOperationError) throw redact(error, apiKey);

@@ -1,5 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
+import { HarnessCredentialsHelper } from '../../../harness';
 import { useFastBackoff } from '../../../support/retries';
 import { expectError, runTempMail, useSimulator } from '../../../support/tempmail';
 import type { SimulatorFixture } from '../../../support/tempmail';
@@ -128,5 +129,17 @@ describe('Concurrency of per-item operations (engine, simulator)', () => {
 			expect(error.description).toBe("Fix the value under 'Request Options'.");
 		}
 		expect((await fixture.control.stats()).requests).toBe(0);
+	});
+
+	it('reads and decrypts the credentials once per request, not a second time inside n8n', async () => {
+		const ids = await messages(fixture, 25);
+		const reads = jest.spyOn(HarnessCredentialsHelper.prototype, 'getDecrypted');
+		try {
+			const run = await getEach(ids);
+			expect(run.items).toHaveLength(25);
+			expect(reads).toHaveBeenCalledTimes(25);
+		} finally {
+			reads.mockRestore();
+		}
 	});
 });

@@ -1,0 +1,54 @@
+'use strict';
+// One attachment per size, downloaded in filesystem binary mode by our node and by the
+// HTTP Request node (Response Format: File): the peak RSS (VmHWM) of the `n8n execute`
+// process, the same way for both, and n8n's own node time.
+const { executeMeasured, nodeRun } = require('./n8n');
+const { REQUEST_NODE } = require('./workflows');
+
+const MiB = 1024 * 1024;
+
+/** Sizes downloaded; the message ids and names the workflows are built with. */
+function downloadPlan(sizes) {
+	return sizes.map((size, index) => ({
+		label: size >= 1024 * MiB ? `${size / (1024 * MiB)} GB` : `${size / MiB} MB`,
+		size,
+		messageId: `benchdownload${index + 1}`,
+		fileName: `attachment-${index + 1}.bin`,
+	}));
+}
+
+async function deliverAttachments(sim, mailbox, plan) {
+	for (const d of plan) {
+		await sim.control.deliver(mailbox, {
+			id: d.messageId,
+			subject: `Attachment of ${d.label}`,
+			attachments: [{ name: d.fileName, contentType: 'application/octet-stream', size: d.size, seed: d.fileName }],
+		});
+	}
+}
+
+/** The stored size of a downloaded binary, in bytes (n8n 2.41 records `bytes`). */
+function storedBytes(item) {
+	const binary = item?.binary?.data;
+	return typeof binary?.bytes === 'number' ? binary.bytes : null;
+}
+
+async function runMemory({ env, workflows, plan, log }) {
+	const samples = [];
+	for (const [index, d] of plan.entries()) {
+		const order = index % 2 === 0 ? ['ours', 'http'] : ['http', 'ours'];
+		for (const variant of order) {
+			env.clearBinaryData();
+			const { run, peakRssBytes, seconds, crashedOnExit } = await executeMeasured(env, workflows.download[d.label][variant].id);
+			const node = nodeRun(run, REQUEST_NODE);
+			const bytes = storedBytes(node.items[0]);
+			if (bytes !== null && bytes !== d.size) throw new Error(`download ${d.label} (${variant}): stored ${bytes} bytes, expected ${d.size}`);
+			samples.push({ label: d.label, size: d.size, variant, peakRssBytes, nodeMs: node.executionTimeMs, storedBytes: bytes, processSeconds: seconds, crashedOnExit });
+			log(`download ${d.label} ${variant}: peak RSS ${(peakRssBytes / MiB).toFixed(0)} MB, node ${node.executionTimeMs} ms`);
+		}
+	}
+	env.clearBinaryData();
+	return { samples };
+}
+
+module.exports = { downloadPlan, deliverAttachments, runMemory, MiB };

@@ -1,0 +1,91 @@
+// The benchmark (bench/run.js) in smoke mode, so its code cannot rot: a few items, one
+// round, small files, against the real n8n. It checks that every figure is produced and
+// the JSON is well-formed; it asserts nothing about speed (figures belong in the bench).
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+import { PROJECT_ROOT } from '../../scripts/runtime';
+
+interface Figure {
+	id: string;
+	label: string;
+	unit: string;
+	ours: number | null;
+	http: number | null;
+	ratio: number | null;
+	target: string;
+	pass: boolean | null;
+}
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+function runBench(args: string[]): Promise<{ code: number | null; output: string }> {
+	return new Promise((resolve) => {
+		const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bench', 'run.js'), ...args], { cwd: PROJECT_ROOT });
+		let output = '';
+		child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+		child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+		child.on('close', (code) => resolve({ code, output }));
+	});
+}
+
+describe('npm run bench:smoke (bench/run.js --smoke against the real n8n)', () => {
+	const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tempmail-bench-smoke-'));
+	const withPng = fs.existsSync(CHROMIUM);
+	let run: { code: number | null; output: string };
+
+	beforeAll(async () => {
+		run = await runBench(['--smoke', '--out', outDir, ...(withPng ? [] : ['--no-chart'])]);
+	}, 600_000);
+	afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
+
+	it('finishes and prints the table', () => {
+		expect({ code: run.code, tail: run.output.slice(-3000) }).toEqual({ code: 0, tail: expect.stringContaining('| Figure') });
+	});
+
+	it('writes well-formed JSON with every figure measured', () => {
+		const results = JSON.parse(fs.readFileSync(path.join(outDir, 'bench.json'), 'utf8'));
+		expect(results).toMatchObject({ version: 1, mode: 'smoke', machine: { cpus: expect.any(Number) }, versions: { n8n: expect.any(String) } });
+		expect(Number.isNaN(Date.parse(results.date))).toBe(false);
+		const figures = results.figures as Figure[];
+		const ids = figures.map((f) => f.id);
+		expect(ids).toEqual([
+			'get.nodeMs',
+			'get.workflowMinusBaselineMs',
+			'get.maxInFlight',
+			'delete.nodeMs',
+			'delete.workflowMinusBaselineMs',
+			'delete.maxInFlight',
+			'download.1 MB.peakRssMb',
+			'download.4 MB.peakRssMb',
+			'download.growthMb',
+			'download.plainNodeGrowthMb',
+			'download.4 MB.nodeMs',
+			'trigger.requestsPerPoll',
+			'trigger.requestsPerPollOfThree',
+			'trigger.pollCpuMs',
+			'trigger.stateBytes',
+			'waitFor.medianLatencyMs',
+			'waitFor.maxLatencyMs',
+		]);
+		const compared = ids.filter((id) => /^(get|delete|download)\./.test(id) && id !== 'download.plainNodeGrowthMb');
+		for (const f of figures) {
+			expect(typeof f.ours).toBe('number');
+			expect(Number.isFinite(f.ours)).toBe(true);
+			if (compared.includes(f.id)) expect(Number.isFinite(f.http)).toBe(true);
+			expect([true, false, null]).toContain(f.pass);
+			expect(f.label && f.unit && f.target).toBeTruthy();
+		}
+		expect(results.passed).toBe(figures.every((f) => f.pass !== false));
+		expect(results.raw.throughput.operations.get.ours).toHaveLength(1);
+		expect(results.quota.used).toBeLessThan(results.quota.limit);
+	});
+
+	it('writes the chart page (and its PNG when Chromium is installed)', () => {
+		const html = fs.readFileSync(path.join(outDir, 'bench.html'), 'utf8');
+		expect(html.match(/<svg /g)).toHaveLength(3);
+		if (withPng) expect(fs.readFileSync(path.join(outDir, 'bench.png')).subarray(1, 4).toString()).toBe('PNG');
+	});
+});

@@ -94,6 +94,35 @@ async function writeResults(results, outDir, { chart, log }) {
 	}
 	process.stdout.write(`\n${formatTable(results.figures)}\n\n`);
 	log(`results: ${path.relative(ROOT, jsonFile)}; ${results.passed ? 'every target met' : 'some targets NOT met'}`);
+	if (path.resolve(outDir) === path.join(ROOT, 'bench', 'results') && results.mode === 'full') {
+		updateReadme(results);
+		log('README.md: Performance table rewritten');
+	}
+}
+
+const README = path.join(ROOT, 'README.md');
+const README_START = '<!-- bench:start -->';
+const README_END = '<!-- bench:end -->';
+
+/** The README's Performance table and its "Measured on" line, between the bench markers. */
+function updateReadme(results) {
+	const text = fs.readFileSync(README, 'utf8');
+	const start = text.indexOf(README_START);
+	const end = text.indexOf(README_END);
+	if (start < 0 || end < start) throw new Error(`README.md has no ${README_START} … ${README_END} section`);
+	const m = results.machine;
+	const when = results.date.replace('T', ' ').slice(0, 16);
+	const load = (l) => (l ? l[0].toFixed(1) : '?');
+	const section = [
+		README_START,
+		formatTable(results.figures),
+		'',
+		`Measured ${when} UTC by \`npm run bench\` (${results.mode} run, ${results.durationSeconds} s) on a ${m.cpus}-core ${m.cpuModel}`,
+		`(${m.memoryGb} GB RAM, ${m.os}), load average ${load(m.loadAverageAtStart)} at the start and ${load(m.loadAverageAtEnd)} at the end.`,
+		'Every figure and every round: `bench/results/bench.json`.',
+		README_END,
+	].join('\n');
+	fs.writeFileSync(README, text.slice(0, start) + section + text.slice(end + README_END.length));
 }
 
 /** --render FILE: figures, table and chart again from a saved run's raw measurements. */

@@ -12,6 +12,10 @@
 //  5. starts n8n on http://localhost:5678 (N8N_PORT), creates the owner account, prints
 //     what to open, and stops everything it started on Ctrl-C / SIGTERM.
 //
+// `npm run start:queue` (`--queue`): the same, in n8n's queue mode: redis-server
+// (Debian's, installed with apt-get when missing), n8n main plus two `n8n worker`s sharing
+// the user folder .n8n-runtime-data-queue/; main runs the triggers, workers the executions.
+//
 // Environment: N8N_PORT, TEMPMAIL_API_KEY, TEMPMAIL_BASE_URL, TEMPMAIL_SIMULATOR_PORT
 // (default 8025, a free port if busy), TEMPMAIL_N8N_DATA (user folder),
 // TEMPMAIL_LINK_MODE=symlink (link the project instead of packing it),
@@ -119,9 +123,56 @@ function loadExamples(signupUrl) {
 	return out;
 }
 
+const QUIET_N8N_LINES = /^(Starting|Finished) migration |^\[\w+\d+\] |^\s*$/;
+
+/** One n8n process (regular mode), its output echoed here. */
+async function startSingle(runtime, userFolder, n8nPort) {
+	log(`starting n8n ${runtimeLib.N8N_VERSION} on port ${n8nPort} (log: ${path.join(userFolder, 'n8n.log')})`);
+	const n8n = await runtimeLib.startN8n({
+		runtime,
+		userFolder,
+		port: n8nPort,
+		brokerPort: await runtimeLib.freePort(),
+		logFile: path.join(userFolder, 'n8n.log'),
+		logLevel: process.env.N8N_LOG_LEVEL || 'info',
+		inheritN8nEnv: true,
+		onLine: (line) => {
+			if (!QUIET_N8N_LINES.test(line)) process.stdout.write(`[n8n] ${line}\n`);
+		},
+	});
+	cleanups.push(async () => {
+		const how = await n8n.stop();
+		log(`n8n stopped (${how})`);
+	});
+	log(`n8n ready in ${formatDuration(n8n.startupSeconds)}`);
+	return n8n;
+}
+
+/** Queue mode: redis-server, n8n main and two workers; returns main. Logs stay in the user folder. */
+async function startCluster(runtime, userFolder, n8nPort) {
+	log(`starting n8n ${runtimeLib.N8N_VERSION} in queue mode: redis, main on port ${n8nPort}, 2 workers (logs: ${userFolder}/*.log)`);
+	const cluster = await runtimeLib.startQueueCluster({
+		runtime,
+		userFolder,
+		logDir: userFolder,
+		workers: 2,
+		mainPort: n8nPort,
+		inheritN8nEnv: true,
+		logLevel: process.env.N8N_LOG_LEVEL || 'info',
+		log,
+	});
+	cleanups.push(async () => {
+		await cluster.stop();
+		log('n8n main, workers and redis stopped');
+	});
+	log(`queue-mode cluster ready in ${formatDuration(cluster.startupSeconds)}`);
+	return cluster.main;
+}
+
 async function main() {
 	const n8nPort = intEnv('N8N_PORT', 5678);
-	const userFolder = path.resolve(process.env.TEMPMAIL_N8N_DATA || path.join(ROOT, '.n8n-runtime-data'));
+	const queue = process.argv.includes('--queue');
+	const userFolder = path.resolve(process.env.TEMPMAIL_N8N_DATA || path.join(ROOT, queue ? '.n8n-runtime-data-queue' : '.n8n-runtime-data'));
 	const linkMode = process.env.TEMPMAIL_LINK_MODE === 'symlink' ? 'symlink' : 'pack';
 	if (!(await runtimeLib.portIsFree(n8nPort))) {
 		throw new Error(`port ${n8nPort} is in use (another n8n or npm start?). Stop it or set N8N_PORT.`);
@@ -184,25 +235,7 @@ async function main() {
 	}
 
 	// -- n8n ----------------------------------------------------------------------
-	log(`starting n8n ${runtimeLib.N8N_VERSION} on port ${n8nPort} (log: ${path.join(userFolder, 'n8n.log')})`);
-	const quiet = /^(Starting|Finished) migration |^\[\w+\d+\] |^\s*$/;
-	const n8n = await runtimeLib.startN8n({
-		runtime,
-		userFolder,
-		port: n8nPort,
-		brokerPort: await runtimeLib.freePort(),
-		logFile: path.join(userFolder, 'n8n.log'),
-		logLevel: process.env.N8N_LOG_LEVEL || 'info',
-		inheritN8nEnv: true,
-		onLine: (line) => {
-			if (!quiet.test(line)) process.stdout.write(`[n8n] ${line}\n`);
-		},
-	});
-	cleanups.push(async () => {
-		const how = await n8n.stop();
-		log(`n8n stopped (${how})`);
-	});
-	log(`n8n ready in ${formatDuration(n8n.startupSeconds)}`);
+	const n8n = queue ? await startCluster(runtime, userFolder, n8nPort) : await startSingle(runtime, userFolder, n8nPort);
 	void n8n.exited.then((exit) => {
 		if (!shuttingDown) void shutdown(`n8n exited on its own (${exit.signal || `code ${exit.code}`})`, 1);
 	});
@@ -212,7 +245,7 @@ async function main() {
 
 	const lines = [
 		'',
-		'  n8n with n8n-nodes-tempmail is running:',
+		`  n8n with n8n-nodes-tempmail is running${queue ? ' in queue mode (main + 2 workers, Redis)' : ''}:`,
 		'',
 		`    Open      ${n8n.url}`,
 		`    Log in    ${runtimeLib.OWNER.email} / ${runtimeLib.OWNER.password}${owner === 'created' ? '   (owner account just created)' : ''}`,

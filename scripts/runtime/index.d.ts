@@ -42,6 +42,8 @@ export interface N8nEnvOptions {
 	extra?: Record<string, string>;
 }
 export function n8nEnv(options: N8nEnvOptions): NodeJS.ProcessEnv;
+/** A folder n8n's file nodes may write to (N8N_RESTRICT_FILE_ACCESS_TO); created on use. */
+export const ATTACHMENTS_FOLDER: string;
 export function encryptionKeyFor(userFolder: string): string;
 
 export function linkPackage(options: {
@@ -71,6 +73,8 @@ export interface StartN8nOptions {
 	inheritN8nEnv?: boolean;
 	extraEnv?: Record<string, string>;
 	readyTimeoutMs?: number;
+	/** 'worker' starts `n8n worker` (queue mode); readiness is asked on `port`. */
+	command?: 'start' | 'worker';
 }
 
 export interface RunningN8n {
@@ -87,6 +91,8 @@ export interface RunningN8n {
 	processes(): GroupMember[];
 	rssBytes(): number;
 	stop(graceMs?: number): Promise<'exited' | 'killed' | 'not-running'>;
+	/** Signals n8n's whole process group; false when it is gone. */
+	signal(signal: NodeJS.Signals): boolean;
 	tail(lines?: number): string;
 }
 export function startN8n(options: StartN8nOptions): Promise<RunningN8n>;
@@ -234,3 +240,38 @@ export class N8nRest {
 	getExecution(id: string): Promise<N8nExecution>;
 	waitForExecution(id: string, timeoutMs?: number): Promise<N8nExecution>;
 }
+
+export interface RunningRedis {
+	pid: number;
+	port: number;
+	host: string;
+	logFile: string;
+	stop(): Promise<'exited' | 'killed' | 'not-running'>;
+}
+/** redis-server's path; installs Debian's package with apt-get when missing. */
+export function ensureRedisServer(log?: (line: string) => void): string;
+export function startRedis(options: { port: number; logFile: string; log?: (line: string) => void }): Promise<RunningRedis>;
+
+export interface QueueCluster {
+	redis: RunningRedis;
+	main: RunningN8n;
+	workers: RunningN8n[];
+	binaryDataMode: 'database' | 'filesystem';
+	startupSeconds: number;
+	startMain(): Promise<RunningN8n>;
+	startWorker(index: number): Promise<RunningN8n>;
+	memory(): Array<{ name: string; rssBytes: number }>;
+	stop(): Promise<void>;
+}
+export function startQueueCluster(options: {
+	runtime: RuntimePaths;
+	userFolder: string;
+	logDir: string;
+	workers?: number;
+	mainPort?: number;
+	binaryDataMode?: 'database' | 'filesystem';
+	inheritN8nEnv?: boolean;
+	logLevel?: string;
+	extraEnv?: Record<string, string>;
+	log?: (line: string) => void;
+}): Promise<QueueCluster>;

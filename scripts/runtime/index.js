@@ -1,12 +1,14 @@
 'use strict';
 // Everything the start script and the end-to-end tests use, in one place.
 const { executeWorkflow, importCredentials, importWorkflows, parseRawOutput, runN8nCli, runN8nCliOk } = require('./cli');
-const { encryptionKeyFor, n8nEnv } = require('./env');
+const { ATTACHMENTS_FOLDER, encryptionKeyFor, n8nEnv } = require('./env');
 const { ensureRuntime } = require('./install');
 const { linkPackage } = require('./link-package');
 const { startN8n } = require('./n8n-process');
 const paths = require('./paths');
 const { freePort, portIsFree } = require('./ports');
+const { startQueueCluster } = require('./queue');
+const { ensureRedisServer, startRedis } = require('./redis');
 const { groupMembers } = require('./process-group');
 const { N8nRest, N8nRestError, OWNER } = require('./rest');
 
@@ -14,9 +16,13 @@ module.exports = {
 	...paths,
 	ensureRuntime,
 	n8nEnv,
+	ATTACHMENTS_FOLDER,
 	encryptionKeyFor,
 	linkPackage,
 	startN8n,
+	startQueueCluster,
+	ensureRedisServer,
+	startRedis,
 	runN8nCli,
 	runN8nCliOk,
 	importCredentials,

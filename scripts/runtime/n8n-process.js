@@ -1,6 +1,6 @@
 'use strict';
-// Starts `n8n start` on Node 24 as a child in its own process group, waits for
-// /healthz/readiness, and stops it (with its task runner) on request, on parent exit,
+// Starts `n8n start` (or `n8n worker`, for queue mode) on Node 24 as a child in its own
+// process group, waits for /healthz/readiness, and stops it (with its task runner) on request, on parent exit,
 // or, through a watchdog, even when the parent is killed outright.
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -21,13 +21,16 @@ const { groupMembers, killGroup, startWatchdog, stopGroup } = require('./process
  * @property {boolean} [inheritN8nEnv]
  * @property {Record<string, string>} [extraEnv]
  * @property {number} [readyTimeoutMs] default 180 s (first start runs the migrations)
+ * @property {'start' | 'worker'} [command] default 'start'; a worker answers readiness on
+ *   `port` through its queue health check server (QUEUE_HEALTH_CHECK_PORT)
  */
 
 /**
  * @param {StartOptions} options
  */
 async function startN8n(options) {
-	const { runtime, userFolder, port, brokerPort, logFile, onLine, readyTimeoutMs = 180_000 } = options;
+	const { runtime, userFolder, port, brokerPort, logFile, onLine, readyTimeoutMs = 180_000, command = 'start' } = options;
+	const workerEnv = command === 'worker' ? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' } : {};
 	const env = n8nEnv({
 		runtime,
 		userFolder,
@@ -35,10 +38,10 @@ async function startN8n(options) {
 		brokerPort,
 		logLevel: options.logLevel,
 		inheritN8nEnv: options.inheritN8nEnv,
-		extra: options.extraEnv,
+		extra: { ...workerEnv, ...options.extraEnv },
 	});
 	fs.mkdirSync(path.dirname(logFile), { recursive: true });
-	fs.appendFileSync(logFile, `\n===== n8n start on port ${port}, ${new Date().toISOString()} =====\n`);
+	fs.appendFileSync(logFile, `\n===== n8n ${command} on port ${port}, ${new Date().toISOString()} =====\n`);
 	const startOffset = fs.statSync(logFile).size;
 
 	// n8n writes straight into the log file, not through a pipe to us: if this process
@@ -47,7 +50,7 @@ async function startN8n(options) {
 	const started = Date.now();
 	let child;
 	try {
-		child = spawn(runtime.node, [runtime.n8nBin, 'start'], {
+		child = spawn(runtime.node, [runtime.n8nBin, command], {
 			cwd: userFolder,
 			env,
 			detached: true, // own process group: n8n + its task runner
@@ -97,6 +100,10 @@ async function startN8n(options) {
 				})();
 			}
 			return stopping;
+		},
+		/** Sends `signal` to the whole group at once (SIGKILL: a crash, no shutdown). */
+		signal(signal) {
+			return killGroup(pgid, signal);
 		},
 		tail(lines = 40) {
 			try {

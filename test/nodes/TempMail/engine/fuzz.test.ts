@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
+import { recordReliability } from '../../../support/reliability';
 import { NO_RETRIES } from '../../../support/retries';
 import { runTempMail, useSimulator } from '../../../support/tempmail';
 import type { NodeRun } from '../../../support/tempmail';
@@ -166,12 +167,23 @@ describe('fuzzed API answers (engine, simulator)', () => {
 
 	for (const op of OPERATIONS) {
 		it(`${op.label}: fails cleanly or succeeds on any answer`, async () => {
+			const before = { ...outcomes };
+			const casesBefore = cases;
 			await fc.assert(
 				fc.asyncProperty(fault, fc.boolean(), async (f, continueOnFail) => {
 					await runCase(op, f, continueOnFail);
 				}),
 				{ numRuns: op.runs, endOnFailure: true },
 			);
+			const tally = Object.keys(outcomes)
+				.sort()
+				.map((key) => `${key} ${outcomes[key] - (before[key] ?? 0)}`)
+				.filter((entry) => !entry.endsWith(' 0'));
+			recordReliability({
+				area: 'Faults',
+				case: `${op.label}: ${cases - casesBefore} generated API answers (codes, bodies, types, HTML, truncation, drops)`,
+				result: `no TypeError, hang or lost item: ${tally.join(', ')}`,
+			});
 		});
 	}
 });

@@ -37,6 +37,7 @@ const MODES = {
 		rounds: 3,
 		latencyMs: 20,
 		downloadSizes: [1 * MiB, 200 * MiB, 1024 * MiB],
+		memoryRounds: 3,
 		triggerMessages: 1000,
 		triggerPolls: 5,
 		waitForIntervalSeconds: 2,
@@ -48,6 +49,7 @@ const MODES = {
 		rounds: 1,
 		latencyMs: 20,
 		downloadSizes: [1 * MiB, 4 * MiB],
+		memoryRounds: 1,
 		triggerMessages: 50,
 		triggerPolls: 2,
 		waitForIntervalSeconds: 2,
@@ -162,7 +164,7 @@ async function main() {
 		env = await prepareN8n({ credentials: benchCredentials({ baseUrl: sim.url, key: sim.key }), workflows: all });
 
 		const throughput = await runThroughput({ sim, env, workflows, mailbox: inbox.email, ids, rounds: settings.rounds, latencyMs: settings.latencyMs, log });
-		const memory = await runMemory({ env, workflows, plan, log });
+		const memory = await runMemory({ env, workflows, plan, rounds: settings.memoryRounds, log });
 		const streamFloor = await runStreamFloor({ env, sim, plan });
 
 		// Loaded only now: the in-process engine (n8n-core) is not needed before.

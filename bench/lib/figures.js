@@ -3,6 +3,7 @@
 // each with ours, the HTTP Request node's (where it applies), the ratio, the target
 // and whether it is met (null: a figure shown for information, without a target).
 const { MiB } = require('./memory');
+const { median } = require('./stats');
 
 const round = (value, digits = 0) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : null);
 
@@ -30,12 +31,17 @@ function throughputFigures(throughput, maxInFlightTarget) {
 }
 
 function memoryFigures(memory, growthTargetMb, streamFloor, nodeVersion) {
-	const bySize = new Map();
+	// Peak RSS per size and node: the median over the rounds (a garbage collection a
+	// little earlier or later moves one sample by several MB).
+	const peaks = new Map();
 	for (const s of memory.samples) {
-		const entry = bySize.get(s.label) ?? { size: s.size };
-		entry[s.variant] = s;
-		bySize.set(s.label, entry);
+		const entry = peaks.get(s.label) ?? { size: s.size, ours: [], http: [] };
+		entry[s.variant].push(s);
+		peaks.set(s.label, entry);
 	}
+	const medianOf = (list) => ({ peakRssBytes: median(list.map((s) => s.peakRssBytes)), nodeMs: median(list.map((s) => s.nodeMs)) });
+	const bySize = new Map();
+	for (const [label, entry] of peaks) bySize.set(label, { size: entry.size, ours: medianOf(entry.ours), http: medianOf(entry.http) });
 	const sizes = [...bySize.entries()].sort((a, b) => a[1].size - b[1].size);
 	const out = [];
 	const largest = sizes[sizes.length - 1];

@@ -33,22 +33,26 @@ function storedBytes(item) {
 	return typeof binary?.bytes === 'number' ? binary.bytes : null;
 }
 
-async function runMemory({ env, workflows, plan, log }) {
+async function runMemory({ env, workflows, plan, rounds = 1, log }) {
 	const samples = [];
-	for (const [index, d] of plan.entries()) {
-		const order = index % 2 === 0 ? ['ours', 'http'] : ['http', 'ours'];
-		for (const variant of order) {
-			env.clearBinaryData();
-			const { run, peakRssBytes, seconds, crashedOnExit } = await executeMeasured(env, workflows.download[d.label][variant].id);
-			const node = nodeRun(run, REQUEST_NODE);
-			const bytes = storedBytes(node.items[0]);
-			if (bytes !== null && bytes !== d.size) throw new Error(`download ${d.label} (${variant}): stored ${bytes} bytes, expected ${d.size}`);
-			samples.push({ label: d.label, size: d.size, variant, peakRssBytes, nodeMs: node.executionTimeMs, storedBytes: bytes, processSeconds: seconds, crashedOnExit });
-			log(`download ${d.label} ${variant}: peak RSS ${(peakRssBytes / MiB).toFixed(0)} MB, node ${node.executionTimeMs} ms`);
-		}
+	for (let round = 0; round < rounds; round++) {
+		for (const [index, d] of plan.entries()) await runSize({ env, workflows, d, round, first: (index + round) % 2 === 0 ? 'ours' : 'http', samples, log });
 	}
 	env.clearBinaryData();
 	return { samples };
+}
+
+/** One size, both nodes, in the given order. */
+async function runSize({ env, workflows, d, round, first, samples, log }) {
+	for (const variant of first === 'ours' ? ['ours', 'http'] : ['http', 'ours']) {
+		env.clearBinaryData();
+		const { run, peakRssBytes, seconds, crashedOnExit } = await executeMeasured(env, workflows.download[d.label][variant].id);
+		const node = nodeRun(run, REQUEST_NODE);
+		const bytes = storedBytes(node.items[0]);
+		if (bytes !== null && bytes !== d.size) throw new Error(`download ${d.label} (${variant}): stored ${bytes} bytes, expected ${d.size}`);
+		samples.push({ label: d.label, size: d.size, variant, round: round + 1, peakRssBytes, nodeMs: node.executionTimeMs, storedBytes: bytes, processSeconds: seconds, crashedOnExit });
+		log(`round ${round + 1} download ${d.label} ${variant}: peak RSS ${(peakRssBytes / MiB).toFixed(0)} MB, node ${node.executionTimeMs} ms`);
+	}
 }
 
 module.exports = { downloadPlan, deliverAttachments, runMemory, MiB };

@@ -1,7 +1,7 @@
 'use strict';
 // Starts `n8n start` (or `n8n worker`, for queue mode) on Node 24 as a child in its own
-// process group, waits for /healthz/readiness, and stops it (with its task runner) on request, on parent exit,
-// or, through a watchdog, even when the parent is killed outright.
+// process group, waits for /healthz/readiness, and stops it (with its task runner) on
+// request, on parent exit, or, through a watchdog, even when the parent is killed outright.
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');

@@ -46,6 +46,19 @@ const cases: Record<string, fc.Arbitrary<Case>> = {
 		parameters: { resource: 'mailbox', operation: 'switch', email, username, domain },
 		segments: ['api', 'emails', email.trim(), username.trim(), domain.trim()],
 	})),
+	// Username and domain are allow-listed, so the case above is nearly always refused:
+	// these two keep them valid and put the path tricks into the address around its "@".
+	'Mailbox → Switch (address with path tricks)': fc.tuple(hostileText, hostileText).map(([name, host]) => {
+		const email = `${name}@${host}`;
+		return {
+			parameters: { resource: 'mailbox', operation: 'switch', email, username: 'next.one', domain: 'tempmail.test' },
+			segments: ['api', 'emails', email.trim(), 'next.one', 'tempmail.test'],
+		};
+	}),
+	'Mailbox → Delete (address with path tricks)': fc.tuple(hostileText, hostileText).map(([name, host]) => {
+		const email = `${name}@${host}`;
+		return { parameters: { resource: 'mailbox', operation: 'delete', email }, segments: ['api', 'emails', email.trim()] };
+	}),
 };
 
 describe('generated user input stays inside its own path segment, or is refused before sending (engine, simulator)', () => {

@@ -308,8 +308,9 @@ describe.each([['database' as const], ['filesystem' as const]])('queue mode, %s 
 				`seen ended ${((Date.now() - killedAt) / 1000).toFixed(0)} s after the kill, not run again; ` +
 				`${executions.length - interrupted.length} others succeeded`,
 		);
-		// What n8n does: every interrupted execution is one the killed worker started and
-		// never finished, and no other worker ran it again; n8n kept no input for it.
+		// What n8n does: the execution the worker was running when killed, and any other it
+		// had started, never finish, no other worker runs them again, n8n keeps no input.
+		expect(interrupted.map((e) => e.id)).toContain(executionId);
 		for (const e of interrupted) {
 			expect({ id: e.id, startedByVictim: logs[victim].started.has(e.id), finishedByAnyone: logs.some((l) => l.finished.has(e.id)) }).toEqual({
 				id: e.id,

@@ -20,7 +20,7 @@ import {
 	RETRY_MAX_DELAY_MS,
 	retryNote,
 } from './retryPolicy';
-import { redact } from './redact';
+import { redact, scrubBody } from './redact';
 import type { AttemptFailure, RetrySettings } from './retryPolicy';
 import { describeValue, UnexpectedShapeError } from './shapes';
 import type { ByteStream } from './types';
@@ -141,7 +141,7 @@ async function send(ctx: TempMailFunctions, request: TempMailRequest, stream: bo
 
 async function failIfNotOk(ctx: TempMailFunctions, request: TempMailRequest, answer: RawAnswer, apiKey: string) {
 	if (answer.statusCode >= 200 && answer.statusCode < 300) return;
-	const body = isStream(answer.body) ? await readErrorStream(answer.body) : answer.body;
+	const body = scrubBody(isStream(answer.body) ? await readErrorStream(answer.body) : answer.body, apiKey);
 	const error = errorForResponse(ctx.getNode(), { ...answer, body }, request.target, request.itemIndex);
 	throw redact(error, apiKey);
 }
@@ -263,7 +263,8 @@ async function sendChecked(ctx: TempMailFunctions, request: TempMailRequest, str
 /** A JSON request: answers `{status: true, ...}` or throws a NodeApiError that says what to fix. */
 export async function requestJson(ctx: TempMailFunctions, request: TempMailRequest): Promise<JsonAnswer> {
 	const { answer, apiKey } = await sendChecked(ctx, request, false);
-	const { body } = answer;
+	// Scrubbed first: shape errors and previews quote the body, and the key never reaches the output either.
+	const body = scrubBody(answer.body, apiKey);
 	const node = ctx.getNode();
 	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
 		throw redact(errorForUnexpectedBody(node, 'a JSON object', describeValue(body), request.itemIndex), apiKey);
@@ -281,9 +282,9 @@ export async function requestJson(ctx: TempMailFunctions, request: TempMailReque
 
 /** A binary download: the body stays a stream so large files never sit in memory. */
 export async function requestStream(ctx: TempMailFunctions, request: TempMailRequest): Promise<StreamAnswer> {
-	const { answer } = await sendChecked(ctx, request, true);
+	const { answer, apiKey } = await sendChecked(ctx, request, true);
 	if (!isStream(answer.body)) {
-		throw errorForUnexpectedBody(ctx.getNode(), 'a file download', describeValue(answer.body), request.itemIndex);
+		throw redact(errorForUnexpectedBody(ctx.getNode(), 'a file download', describeValue(scrubBody(answer.body, apiKey)), request.itemIndex), apiKey);
 	}
 	return { stream: answer.body, headers: answer.headers ?? {} };
 }

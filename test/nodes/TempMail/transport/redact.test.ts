@@ -1,7 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
-import { redact } from '../../../../nodes/TempMail/transport/redact';
+import { redact, scrubBody } from '../../../../nodes/TempMail/transport/redact';
 
 const KEY = 'sk-live-Zq81VerySecretKey';
 const node: INode = {
@@ -48,5 +48,31 @@ describe('redact', () => {
 		redact(error, '');
 		redact(error, 'a');
 		expect(error.message).toBe('a b c');
+	});
+
+	it('scrubs the key quoted back in base64 (as in an echoed Basic or Bearer header)', () => {
+		const basic = Buffer.from(KEY).toString('base64');
+		const bearer = Buffer.from(`Bearer ${KEY}`).toString('base64');
+		const error = new Error(`Authorization: Basic ${basic} / ${bearer}`);
+		redact(error, KEY);
+		// Padding may stay: it carries no part of the key.
+		expect(error.message).toMatch(/^Authorization: Basic \*\*\*=* \/ \*\*\*=*$/);
+	});
+});
+
+describe('scrubBody', () => {
+	it('scrubs the key from every string of a parsed body, at any depth, without touching the original', () => {
+		const body = { status: true, data: { email: `x ${KEY}`, list: ['a', { token: `Bearer ${KEY}` }], n: 1 }, same: { a: 'b' } };
+		const scrubbed = scrubBody(body, KEY);
+		expect(scrubbed).toEqual({ status: true, data: { email: 'x ***', list: ['a', { token: 'Bearer ***' }], n: 1 }, same: { a: 'b' } });
+		expect(body.data.email).toBe(`x ${KEY}`);
+		expect(scrubbed.same).toBe(body.same);
+	});
+
+	it('returns the very same body when it holds no key, and text bodies scrubbed', () => {
+		const body = { status: true, messages: [{ id: 'a' }] };
+		expect(scrubBody(body, KEY)).toBe(body);
+		expect(scrubBody(`<html>${KEY}</html>`, KEY)).toBe('<html>***</html>');
+		expect(scrubBody(`<html>${KEY}</html>`, '')).toBe(`<html>${KEY}</html>`);
 	});
 });

@@ -38,9 +38,14 @@ export function exposedText(...values: unknown[]): string {
 	return parts.join('\n');
 }
 
-/** The forms of a key that would give it away: itself, as a Bearer header, base64. */
+/**
+ * The forms of a key that would give it away: itself, as a Bearer header, base64 of
+ * either, and any 8 characters of its secret part (a preview cut through the key).
+ */
 export function secretForms(key: string): string[] {
-	return [key, `Bearer ${key}`, Buffer.from(key).toString('base64')];
+	const secret = key.replace(/^tm_(live|test)_/, '');
+	const fragments = Array.from({ length: Math.max(0, secret.length - 7) }, (_, i) => secret.slice(i, i + 8));
+	return [key, `Bearer ${key}`, Buffer.from(key).toString('base64'), Buffer.from(`Bearer ${key}`).toString('base64'), ...fragments];
 }
 
 /** The forms of `key` found in `text` (none expected). */

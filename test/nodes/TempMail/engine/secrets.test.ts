@@ -52,6 +52,28 @@ const cases: PathCase[] = [
 		message: /unexpected format/,
 	},
 	{ name: 'empty body', faults: { kind: 'body', status: 200, contentType: 'application/json', body: '' }, message: /unexpected format|empty/i },
+	{
+		name: 'text body with the key cut by the 80-character preview',
+		faults: { kind: 'body', status: 200, contentType: 'text/plain', body: `${'x'.repeat(60)}${KEY} and more text after it` },
+		message: /unexpected format/,
+	},
+	{ name: 'API message with the key cut at 300 characters', faults: { kind: 'status', status: 500, message: `${'x'.repeat(290)}${KEY}` }, message: /\(500\)/ },
+	{
+		name: 'base64 of the key quoted back',
+		faults: { kind: 'status', status: 401, message: `Basic ${Buffer.from(KEY).toString('base64')} / ${Buffer.from(`Bearer ${KEY}`).toString('base64')}` },
+		message: /rejected the API key \(401\)/,
+	},
+	{
+		name: 'wrong-shape list holding the key',
+		faults: { kind: 'body', status: 200, contentType: 'application/json', body: { status: true, messages: `Token ${KEY}` } },
+		message: /unexpected format/,
+	},
+	{
+		name: 'wrong-shape mailbox (Mailbox → Create) holding the key',
+		target: 'create',
+		faults: { kind: 'body', status: 200, contentType: 'application/json', body: { status: true, data: { id: 1, email: `Token ${KEY}` } } },
+		message: /unexpected format/,
+	},
 	{ name: 'connection dropped on every attempt', faults: everyAttempt({ kind: 'drop' }), message: /connection|closed|reset|socket/i },
 	{ name: 'Mailbox → Create (POST) 500 quoting the key', target: 'create', faults: { kind: 'body', status: 500, body: ECHO }, message: /\(500\)/ },
 	{

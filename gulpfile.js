@@ -18,7 +18,9 @@ function copySharedIcons() {
 }
 
 function copyNodeAssets() {
-	return src('nodes/**/*.{png,svg,json}', { ...binarySafe, base: 'nodes' }).pipe(dest('dist/nodes'));
+	return src('nodes/**/*.{png,svg,json}', { ...binarySafe, base: 'nodes' }).pipe(
+		dest('dist/nodes'),
+	);
 }
 
 function copyCredentialAssets() {

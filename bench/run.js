@@ -95,7 +95,9 @@ async function writeResults(results, outDir, { chart, log }) {
 		log(`chart: ${path.relative(ROOT, path.join(outDir, 'bench.png'))}`);
 	}
 	process.stdout.write(`\n${formatTable(results.figures)}\n\n`);
-	log(`results: ${path.relative(ROOT, jsonFile)}; ${results.passed ? 'every target met' : 'some targets NOT met'}`);
+	log(
+		`results: ${path.relative(ROOT, jsonFile)}; ${results.passed ? 'every target met' : 'some targets NOT met'}`,
+	);
 	if (path.resolve(outDir) === path.join(ROOT, 'bench', 'results') && results.mode === 'full') {
 		updateReadme(results);
 		log('README.md: Performance table rewritten');
@@ -111,7 +113,8 @@ function updateReadme(results) {
 	const text = fs.readFileSync(README, 'utf8');
 	const start = text.indexOf(README_START);
 	const end = text.indexOf(README_END);
-	if (start < 0 || end < start) throw new Error(`README.md has no ${README_START} … ${README_END} section`);
+	if (start < 0 || end < start)
+		throw new Error(`README.md has no ${README_START} … ${README_END} section`);
 	const m = results.machine;
 	const when = results.date.replace('T', ' ').slice(0, 16);
 	const load = (l) => (l ? l[0].toFixed(1) : '?');
@@ -132,20 +135,34 @@ async function rerender(file, chart) {
 	const results = JSON.parse(fs.readFileSync(file, 'utf8'));
 	results.figures = allFigures(results.raw, results.settings, results.versions.node);
 	results.passed = results.figures.every((f) => f.pass !== false);
-	await writeResults(results, path.dirname(path.resolve(file)), { chart, log: (line) => process.stdout.write(`[bench] ${line}\n`) });
+	await writeResults(results, path.dirname(path.resolve(file)), {
+		chart,
+		log: (line) => process.stdout.write(`[bench] ${line}\n`),
+	});
 }
 
 async function main() {
 	const { values } = parseArgs({
-		options: { smoke: { type: 'boolean' }, out: { type: 'string' }, 'no-chart': { type: 'boolean' }, render: { type: 'string' } },
+		options: {
+			smoke: { type: 'boolean' },
+			out: { type: 'string' },
+			'no-chart': { type: 'boolean' },
+			render: { type: 'string' },
+		},
 	});
 	if (values.render) return await rerender(values.render, !values['no-chart']);
 	const mode = values.smoke ? 'smoke' : 'full';
 	const settings = MODES[mode];
-	const outDir = path.resolve(values.out ?? (mode === 'full' ? path.join(ROOT, 'bench', 'results') : path.join(ROOT, 'test', '.tmp', 'bench-smoke')));
+	const outDir = path.resolve(
+		values.out ??
+			(mode === 'full'
+				? path.join(ROOT, 'bench', 'results')
+				: path.join(ROOT, 'test', '.tmp', 'bench-smoke')),
+	);
 	fs.mkdirSync(outDir, { recursive: true });
 	const started = Date.now();
-	const log = (line) => process.stdout.write(`[bench +${((Date.now() - started) / 1000).toFixed(0)}s] ${line}\n`);
+	const log = (line) =>
+		process.stdout.write(`[bench +${((Date.now() - started) / 1000).toFixed(0)}s] ${line}\n`);
 	const info = machine();
 	log(`${mode} run on ${info.cpuModel} × ${info.cpus}, load ${info.loadAverageAtStart.join(' ')}`);
 
@@ -158,23 +175,55 @@ async function main() {
 		const plan = downloadPlan(settings.downloadSizes);
 		await deliverAttachments(sim, inbox.email, plan);
 		const workflows = benchWorkflows({ baseUrl: sim.url, ids, downloads: plan });
-		const all = [workflows.baseline, workflows.getOurs, workflows.getHttp, workflows.deleteOurs, workflows.deleteHttp];
+		const all = [
+			workflows.baseline,
+			workflows.getOurs,
+			workflows.getHttp,
+			workflows.deleteOurs,
+			workflows.deleteHttp,
+		];
 		for (const d of Object.values(workflows.download)) all.push(d.ours, d.http);
 		log('installing the package into a fresh n8n user folder, importing credentials and workflows');
-		env = await prepareN8n({ credentials: benchCredentials({ baseUrl: sim.url, key: sim.key }), workflows: all });
+		env = await prepareN8n({
+			credentials: benchCredentials({ baseUrl: sim.url, key: sim.key }),
+			workflows: all,
+		});
 
-		const throughput = await runThroughput({ sim, env, workflows, mailbox: inbox.email, ids, rounds: settings.rounds, latencyMs: settings.latencyMs, log });
+		const throughput = await runThroughput({
+			sim,
+			env,
+			workflows,
+			mailbox: inbox.email,
+			ids,
+			rounds: settings.rounds,
+			latencyMs: settings.latencyMs,
+			log,
+		});
 		const memory = await runMemory({ env, workflows, plan, rounds: settings.memoryRounds, log });
 		const streamFloor = await runStreamFloor({ env, sim, plan });
 
 		// Loaded only now: the in-process engine (n8n-core) is not needed before.
 		const { runTrigger, runWaitFor, closeHarness } = require('./lib/inprocess');
-		const trigger = await runTrigger({ sim, messages: settings.triggerMessages, polls: settings.triggerPolls, log });
-		const waitFor = await runWaitFor({ sim, intervalSeconds: settings.waitForIntervalSeconds, offsetsMs: settings.waitForOffsetsMs, log });
+		const trigger = await runTrigger({
+			sim,
+			messages: settings.triggerMessages,
+			polls: settings.triggerPolls,
+			log,
+		});
+		const waitFor = await runWaitFor({
+			sim,
+			intervalSeconds: settings.waitForIntervalSeconds,
+			offsetsMs: settings.waitForOffsetsMs,
+			log,
+		});
 		await closeHarness();
 
 		const raw = { throughput, memory, streamFloor, trigger, waitFor };
-		const fullSettings = { ...settings, maxInFlightTarget: MAX_IN_FLIGHT_TARGET, growthTargetMb: GROWTH_TARGET_MB };
+		const fullSettings = {
+			...settings,
+			maxInFlightTarget: MAX_IN_FLIGHT_TARGET,
+			growthTargetMb: GROWTH_TARGET_MB,
+		};
 		const figures = allFigures(raw, fullSettings, runtime.NODE_VERSION);
 		const results = {
 			version: 1,
@@ -185,12 +234,17 @@ async function main() {
 			versions: { n8n: runtime.N8N_VERSION, node: runtime.NODE_VERSION, httpRequestNode: 4.5 },
 			settings: fullSettings,
 			method: {
-				nodeTime: "n8n's own executionTime of the request node in the run data of `n8n execute --rawOutput` (median of rounds)",
-				workflowMinusBaseline: 'run stoppedAt − startedAt, minus the median of an identical workflow without the request node',
+				nodeTime:
+					"n8n's own executionTime of the request node in the run data of `n8n execute --rawOutput` (median of rounds)",
+				workflowMinusBaseline:
+					'run stoppedAt − startedAt, minus the median of an identical workflow without the request node',
 				inFlight: "the simulator's peak of concurrent /api requests during one run",
-				peakRss: 'VmHWM of the `n8n execute` process (/proc/<pid>/status), binary data mode filesystem',
-				streamFloor: 'VmHWM growth of a fresh process of the same Node binary piping http.get() into a file (no n8n): the floor for any streamed download',
-				triggerCpu: 'process.cpuUsage() around one steady-state poll in the in-process n8n engine (simulator in another process)',
+				peakRss:
+					'VmHWM of the `n8n execute` process (/proc/<pid>/status), binary data mode filesystem',
+				streamFloor:
+					'VmHWM growth of a fresh process of the same Node binary piping http.get() into a file (no n8n): the floor for any streamed download',
+				triggerCpu:
+					'process.cpuUsage() around one steady-state poll in the in-process n8n engine (simulator in another process)',
 				waitForLatency: 'from the delivery (control API answer) to the end of the in-process run',
 			},
 			quota: await quotaOf(sim),

@@ -48,7 +48,10 @@ export class TempMailApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const apiKey = typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
-		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: `Bearer ${apiKey}` } };
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, Authorization: `Bearer ${apiKey}` },
+		};
 	}
 
 	test: ICredentialTestRequest = {

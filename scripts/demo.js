@@ -81,8 +81,15 @@ function realApiSettings() {
 			].join('\n'),
 		);
 	}
-	if (!/^https?:\/\//.test(signupUrl)) throw new SetupError(`TEMPMAIL_SIGNUP_URL must be an http(s) URL, got "${signupUrl}"`);
-	return { label: `the real API at ${baseUrl}`, baseUrl, apiKey: process.env.TEMPMAIL_API_KEY, signupUrl, control: null };
+	if (!/^https?:\/\//.test(signupUrl))
+		throw new SetupError(`TEMPMAIL_SIGNUP_URL must be an http(s) URL, got "${signupUrl}"`);
+	return {
+		label: `the real API at ${baseUrl}`,
+		baseUrl,
+		apiKey: process.env.TEMPMAIL_API_KEY,
+		signupUrl,
+		control: null,
+	};
 }
 
 /** The simulator, with the sign-up form of its demo site. */
@@ -105,11 +112,14 @@ function demoWorkflow(signupUrl) {
 	const workflow = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8'));
 	const signUp = workflow.nodes.find((node) => node.name === SIGNUP_NODE);
 	if (workflow.id !== WORKFLOW_ID || !signUp) {
-		throw new Error(`${path.relative(ROOT, EXAMPLE)} changed: expected workflow id ${WORKFLOW_ID} with a node "${SIGNUP_NODE}"`);
+		throw new Error(
+			`${path.relative(ROOT, EXAMPLE)} changed: expected workflow id ${WORKFLOW_ID} with a node "${SIGNUP_NODE}"`,
+		);
 	}
 	signUp.parameters.url = signupUrl;
 	for (const node of workflow.nodes) {
-		if (node.type.startsWith('n8n-nodes-tempmail.')) node.credentials = { tempMailApi: { ...CREDENTIAL } };
+		if (node.type.startsWith('n8n-nodes-tempmail.'))
+			node.credentials = { tempMailApi: { ...CREDENTIAL } };
 	}
 	return workflow;
 }
@@ -151,16 +161,21 @@ async function main() {
 		{ ...CREDENTIAL, type: 'tempMailApi', data: { apiKey: api.apiKey, baseUrl: api.baseUrl } },
 	]);
 	await runtimeLib.importWorkflows(cli, [demoWorkflow(api.signupUrl)]);
-	log(`n8n user folder ready (package, credential, workflow) in ${formatDuration((Date.now() - t) / 1000)}: ${userFolder}`);
+	log(
+		`n8n user folder ready (package, credential, workflow) in ${formatDuration((Date.now() - t) / 1000)}: ${userFolder}`,
+	);
 
 	log(`running "Temp Mail: sign-up verification" (n8n execute --id ${WORKFLOW_ID})`);
 	const result = await runtimeLib.executeWorkflow(cli, WORKFLOW_ID);
 	if (result.code !== 0 || result.data?.status !== 'success') {
-		throw new Error(`the workflow failed after ${formatDuration(result.seconds)}: ${describeFailure(result)}`);
+		throw new Error(
+			`the workflow failed after ${formatDuration(result.seconds)}: ${describeFailure(result)}`,
+		);
 	}
 	const run = result.data;
 	const output = run.data.resultData.runData?.[RESULT_NODE]?.[0]?.data?.main?.[0]?.[0]?.json;
-	if (!output) throw new Error(`the workflow succeeded but its "${RESULT_NODE}" node output nothing`);
+	if (!output)
+		throw new Error(`the workflow succeeded but its "${RESULT_NODE}" node output nothing`);
 	const workflowSeconds = (Date.parse(run.stoppedAt) - Date.parse(run.startedAt)) / 1000;
 
 	const lines = [
@@ -178,10 +193,14 @@ async function main() {
 
 	if (api.control) {
 		// The simulator knows what its demo site sent: the demo checks itself.
-		const sent = (await api.control.signUps()).find((s) => s.email === String(output.mailbox).toLowerCase());
+		const sent = (await api.control.signUps()).find(
+			(s) => s.email === String(output.mailbox).toLowerCase(),
+		);
 		if (!sent) throw new Error(`the simulator's demo site sent nothing to ${output.mailbox}`);
 		if (sent.code !== output.code || sent.link !== output.verificationLink) {
-			throw new Error(`extracted code/link differ from what the site sent (code ${sent.code}, link ${sent.link})`);
+			throw new Error(
+				`extracted code/link differ from what the site sent (code ${sent.code}, link ${sent.link})`,
+			);
 		}
 		log('the code and link match what the demo site sent');
 	}

@@ -74,7 +74,8 @@ function intEnv(name, fallback) {
 	const raw = process.env[name];
 	if (!raw) return fallback;
 	const n = Number(raw);
-	if (!Number.isInteger(n) || n <= 0 || n > 65535) throw new Error(`${name} must be a port number, got "${raw}"`);
+	if (!Number.isInteger(n) || n <= 0 || n > 65535)
+		throw new Error(`${name} must be a port number, got "${raw}"`);
 	return n;
 }
 
@@ -93,7 +94,10 @@ function loadExamples(signupUrl) {
 	const dir = path.resolve(process.env.TEMPMAIL_EXAMPLES_DIR || path.join(ROOT, 'examples'));
 	if (!fs.existsSync(dir)) return [];
 	const out = [];
-	for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+	for (const name of fs
+		.readdirSync(dir)
+		.filter((n) => n.endsWith('.json'))
+		.sort()) {
 		const file = path.join(dir, name);
 		let workflow;
 		try {
@@ -106,15 +110,23 @@ function loadExamples(signupUrl) {
 			log.error(`skipping ${file}: not an n8n workflow (nodes, connections)`);
 			continue;
 		}
-		if (typeof workflow.id !== 'string' || !/^[A-Za-z0-9]{1,36}$/.test(workflow.id)) workflow.id = idFor(name);
+		if (typeof workflow.id !== 'string' || !/^[A-Za-z0-9]{1,36}$/.test(workflow.id))
+			workflow.id = idFor(name);
 		workflow.name ??= path.basename(name, '.json');
 		workflow.active = false;
 		for (const node of workflow.nodes) {
 			if (typeof node.type === 'string' && node.type.startsWith('n8n-nodes-tempmail.')) {
-				node.credentials = { ...(node.credentials ?? {}), tempMailApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } };
+				node.credentials = {
+					...(node.credentials ?? {}),
+					tempMailApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME },
+				};
 			}
 			// The sign-up example posts to the simulator's demo site: follow it to whatever port it got.
-			if (signupUrl && typeof node.parameters?.url === 'string' && node.parameters.url.endsWith('/__control/signup')) {
+			if (
+				signupUrl &&
+				typeof node.parameters?.url === 'string' &&
+				node.parameters.url.endsWith('/__control/signup')
+			) {
 				node.parameters.url = signupUrl;
 			}
 		}
@@ -127,7 +139,9 @@ const QUIET_N8N_LINES = /^(Starting|Finished) migration |^\[\w+\d+\] |^\s*$/;
 
 /** One n8n process (regular mode), its output echoed here. */
 async function startSingle(runtime, userFolder, n8nPort) {
-	log(`starting n8n ${runtimeLib.N8N_VERSION} on port ${n8nPort} (log: ${path.join(userFolder, 'n8n.log')})`);
+	log(
+		`starting n8n ${runtimeLib.N8N_VERSION} on port ${n8nPort} (log: ${path.join(userFolder, 'n8n.log')})`,
+	);
 	const n8n = await runtimeLib.startN8n({
 		runtime,
 		userFolder,
@@ -150,7 +164,9 @@ async function startSingle(runtime, userFolder, n8nPort) {
 
 /** Queue mode: redis-server, n8n main and two workers; returns main. Logs stay in the user folder. */
 async function startCluster(runtime, userFolder, n8nPort) {
-	log(`starting n8n ${runtimeLib.N8N_VERSION} in queue mode: redis, main on port ${n8nPort}, 2 workers (logs: ${userFolder}/*.log)`);
+	log(
+		`starting n8n ${runtimeLib.N8N_VERSION} in queue mode: redis, main on port ${n8nPort}, 2 workers (logs: ${userFolder}/*.log)`,
+	);
 	const cluster = await runtimeLib.startQueueCluster({
 		runtime,
 		userFolder,
@@ -172,10 +188,15 @@ async function startCluster(runtime, userFolder, n8nPort) {
 async function main() {
 	const n8nPort = intEnv('N8N_PORT', 5678);
 	const queue = process.argv.includes('--queue');
-	const userFolder = path.resolve(process.env.TEMPMAIL_N8N_DATA || path.join(ROOT, queue ? '.n8n-runtime-data-queue' : '.n8n-runtime-data'));
+	const userFolder = path.resolve(
+		process.env.TEMPMAIL_N8N_DATA ||
+			path.join(ROOT, queue ? '.n8n-runtime-data-queue' : '.n8n-runtime-data'),
+	);
 	const linkMode = process.env.TEMPMAIL_LINK_MODE === 'symlink' ? 'symlink' : 'pack';
 	if (!(await runtimeLib.portIsFree(n8nPort))) {
-		throw new Error(`port ${n8nPort} is in use (another n8n or npm start?). Stop it or set N8N_PORT.`);
+		throw new Error(
+			`port ${n8nPort} is in use (another n8n or npm start?). Stop it or set N8N_PORT.`,
+		);
 	}
 
 	let t = Date.now();
@@ -193,7 +214,11 @@ async function main() {
 	// -- the Temp Mail API: simulator or real ------------------------------------
 	let api;
 	if (process.env.TEMPMAIL_API_KEY) {
-		api = { baseUrl: (process.env.TEMPMAIL_BASE_URL || REAL_API_URL).replace(/\/+$/, ''), apiKey: process.env.TEMPMAIL_API_KEY, real: true };
+		api = {
+			baseUrl: (process.env.TEMPMAIL_BASE_URL || REAL_API_URL).replace(/\/+$/, ''),
+			apiKey: process.env.TEMPMAIL_API_KEY,
+			real: true,
+		};
 		log(`using the real Temp Mail API at ${api.baseUrl} (TEMPMAIL_API_KEY is set)`);
 	} else {
 		const { startSimulator } = require('../test/simulator');
@@ -211,33 +236,59 @@ async function main() {
 	// -- user folder: package, credential, examples -------------------------------
 	t = Date.now();
 	const linked = runtimeLib.linkPackage({ userFolder, mode: linkMode });
-	log(`${linked.name}@${linked.version} installed into the n8n user folder (${linked.mode}) in ${formatDuration((Date.now() - t) / 1000)}`);
+	log(
+		`${linked.name}@${linked.version} installed into the n8n user folder (${linked.mode}) in ${formatDuration((Date.now() - t) / 1000)}`,
+	);
 
 	const cli = { runtime, userFolder };
 	t = Date.now();
 	await runtimeLib.importCredentials(cli, [
-		{ id: CREDENTIAL_ID, name: CREDENTIAL_NAME, type: 'tempMailApi', data: { apiKey: api.apiKey, baseUrl: api.baseUrl } },
+		{
+			id: CREDENTIAL_ID,
+			name: CREDENTIAL_NAME,
+			type: 'tempMailApi',
+			data: { apiKey: api.apiKey, baseUrl: api.baseUrl },
+		},
 	]);
-	log(`credential "${CREDENTIAL_NAME}" (${CREDENTIAL_ID}) -> ${api.baseUrl} imported in ${formatDuration((Date.now() - t) / 1000)}`);
+	log(
+		`credential "${CREDENTIAL_NAME}" (${CREDENTIAL_ID}) -> ${api.baseUrl} imported in ${formatDuration((Date.now() - t) / 1000)}`,
+	);
 
 	const examples = loadExamples(api.real ? null : `${api.baseUrl}/__control/signup`);
 	const reimport = process.env.TEMPMAIL_REIMPORT_EXAMPLES === '1';
-	const toImport = examples.filter(({ workflow }) => reimport || !state.importedExamples[workflow.id]);
+	const toImport = examples.filter(
+		({ workflow }) => reimport || !state.importedExamples[workflow.id],
+	);
 	if (toImport.length) {
 		t = Date.now();
-		await runtimeLib.importWorkflows(cli, toImport.map((e) => e.workflow));
-		for (const { file, workflow } of toImport) state.importedExamples[workflow.id] = { file, name: workflow.name, at: new Date().toISOString() };
+		await runtimeLib.importWorkflows(
+			cli,
+			toImport.map((e) => e.workflow),
+		);
+		for (const { file, workflow } of toImport)
+			state.importedExamples[workflow.id] = {
+				file,
+				name: workflow.name,
+				at: new Date().toISOString(),
+			};
 		writeJson(stateFile, state);
-		log(`imported ${toImport.length} example workflow(s) in ${formatDuration((Date.now() - t) / 1000)}`);
+		log(
+			`imported ${toImport.length} example workflow(s) in ${formatDuration((Date.now() - t) / 1000)}`,
+		);
 	}
 	if (examples.length > toImport.length) {
-		log(`${examples.length - toImport.length} example workflow(s) already imported, left as they are (TEMPMAIL_REIMPORT_EXAMPLES=1 overwrites them)`);
+		log(
+			`${examples.length - toImport.length} example workflow(s) already imported, left as they are (TEMPMAIL_REIMPORT_EXAMPLES=1 overwrites them)`,
+		);
 	}
 
 	// -- n8n ----------------------------------------------------------------------
-	const n8n = queue ? await startCluster(runtime, userFolder, n8nPort) : await startSingle(runtime, userFolder, n8nPort);
+	const n8n = queue
+		? await startCluster(runtime, userFolder, n8nPort)
+		: await startSingle(runtime, userFolder, n8nPort);
 	void n8n.exited.then((exit) => {
-		if (!shuttingDown) void shutdown(`n8n exited on its own (${exit.signal || `code ${exit.code}`})`, 1);
+		if (!shuttingDown)
+			void shutdown(`n8n exited on its own (${exit.signal || `code ${exit.code}`})`, 1);
 	});
 
 	const rest = new runtimeLib.N8nRest(n8n.apiUrl, { runtime });
@@ -252,10 +303,18 @@ async function main() {
 		`    Credential "${CREDENTIAL_NAME}" -> ${api.real ? `the real API at ${api.baseUrl}` : `the simulator at ${api.baseUrl}`}`,
 	];
 	if (!api.real) {
-		lines.push(`    Simulator key ${api.apiKey}   (try: curl -H 'Authorization: Bearer ${api.apiKey}' '${api.baseUrl}/api/domains')`);
+		lines.push(
+			`    Simulator key ${api.apiKey}   (try: curl -H 'Authorization: Bearer ${api.apiKey}' '${api.baseUrl}/api/domains')`,
+		);
 	}
-	if (examples.length) lines.push(`    Workflows ${examples.map((e) => `"${e.workflow.name}"`).join(', ')}`);
-	lines.push(`    Data      ${userFolder} (kept between runs; delete it to start afresh)`, '', '  Ctrl-C stops everything.', '');
+	if (examples.length)
+		lines.push(`    Workflows ${examples.map((e) => `"${e.workflow.name}"`).join(', ')}`);
+	lines.push(
+		`    Data      ${userFolder} (kept between runs; delete it to start afresh)`,
+		'',
+		'  Ctrl-C stops everything.',
+		'',
+	);
 	process.stdout.write(`${lines.join('\n')}\n`);
 }
 

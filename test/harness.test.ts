@@ -128,7 +128,13 @@ class TestApi implements ICredentialType {
 	name = 'testApi';
 	displayName = 'Test API';
 	properties: INodeProperties[] = [
-		{ displayName: 'API Key', name: 'apiKey', type: 'string', typeOptions: { password: true }, default: '' },
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+		},
 		{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' },
 		{ displayName: 'Tenant', name: 'tenant', type: 'string', default: '' },
 	];
@@ -191,7 +197,11 @@ class DownloadNode implements INodeType {
 			url: `${credentials.baseUrl}${path}`,
 			encoding: 'stream',
 		})) as Readable;
-		const binary = await this.helpers.prepareBinaryData(stream, 'big.bin', 'application/octet-stream');
+		const binary = await this.helpers.prepareBinaryData(
+			stream,
+			'big.bin',
+			'application/octet-stream',
+		);
 		return [[{ json: { fileName: binary.fileName }, binary: { data: binary } }]];
 	}
 }
@@ -324,7 +334,10 @@ describe('in-process engine harness', () => {
 	test('generic credential authenticate puts the Bearer header (and qs) on the real request', async () => {
 		const result = await runWorkflow({
 			workflow: {
-				nodes: [startNode(), workflowNode('Who', 'test.whoAmI', {}, { credentials: nodeCredentials })],
+				nodes: [
+					startNode(),
+					workflowNode('Who', 'test.whoAmI', {}, { credentials: nodeCredentials }),
+				],
 				connections: chain('Start', 'Who'),
 			},
 			nodeTypes,
@@ -334,21 +347,28 @@ describe('in-process engine harness', () => {
 
 		expect(result.run.status).toBe('success');
 		expect(result.executedNodes).toEqual(['Start', 'Who']);
-		expect(result.outputOf('Who')).toEqual([{ json: { ok: true, tenant: 'acme' }, pairedItem: { item: 0 } }]);
+		expect(result.outputOf('Who')).toEqual([
+			{ json: { ok: true, tenant: 'acme' }, pairedItem: { item: 0 } },
+		]);
 		expect(received).toHaveLength(1);
 		expect(received[0].headers.authorization).toBe(`Bearer ${API_KEY}`);
 		expect(received[0].url).toBe('/whoami?tenant=acme');
 
 		// The node's own log line is captured, the secret is not.
 		expect(result.logs.some((entry) => entry.message === 'whoami answered')).toBe(true);
-		expect(result.logs.some((entry) => entry.message.includes('Workflow execution started'))).toBe(true);
+		expect(result.logs.some((entry) => entry.message.includes('Workflow execution started'))).toBe(
+			true,
+		);
 		expect(logsToText(result.logs)).not.toContain(API_KEY);
 	});
 
 	test('a 5 MB streamed download lands on disk in filesystem mode with the same SHA-256', async () => {
 		const result = await runWorkflow({
 			workflow: {
-				nodes: [startNode(), workflowNode('Download', 'test.download', {}, { credentials: nodeCredentials })],
+				nodes: [
+					startNode(),
+					workflowNode('Download', 'test.download', {}, { credentials: nodeCredentials }),
+				],
 				connections: chain('Start', 'Download'),
 			},
 			nodeTypes,
@@ -364,7 +384,9 @@ describe('in-process engine harness', () => {
 		// "filesystem-v2:workflows/<workflowId>/executions/<executionId>/binary_data/<uuid>".
 		expect(isStoredBinary(binary)).toBe(true);
 		expect(binary.id).toMatch(
-			new RegExp(`^filesystem-v2:workflows/harness-workflow/executions/${result.executionId}/binary_data/`),
+			new RegExp(
+				`^filesystem-v2:workflows/harness-workflow/executions/${result.executionId}/binary_data/`,
+			),
 		);
 		expect(binary.data).toBe('filesystem-v2');
 		expect(binary.bytes).toBe(BIG_FILE.length);
@@ -384,7 +406,9 @@ describe('in-process engine harness', () => {
 				nodes: [
 					startNode(),
 					workflowNode('Echo', 'test.echo', { value: '={{ $json.id }}' }),
-					workflowNode('Echo 2', 'test.echo', { value: "=id {{ $('Start').item.json.id }} / {{ $json.value }}" }),
+					workflowNode('Echo 2', 'test.echo', {
+						value: "=id {{ $('Start').item.json.id }} / {{ $json.value }}",
+					}),
 				],
 				connections: chain('Start', 'Echo', 'Echo 2'),
 			},
@@ -393,7 +417,10 @@ describe('in-process engine harness', () => {
 		});
 
 		expect(result.outputOf('Echo').map((item) => item.json.value)).toEqual([7, 'abc']);
-		expect(result.outputOf('Echo 2').map((item) => item.json.value)).toEqual(['id 7 / 7', 'id abc / abc']);
+		expect(result.outputOf('Echo 2').map((item) => item.json.value)).toEqual([
+			'id 7 / 7',
+			'id abc / abc',
+		]);
 	});
 
 	test('a node error surfaces in errorOf, and continueRegularOutput turns it into error items', async () => {
@@ -430,7 +457,10 @@ describe('in-process engine harness', () => {
 			{ ok: 0 },
 			{ error: 'item 1 is bad' },
 		]);
-		expect(continuing.outputOf('After').map((item) => item.json.value)).toEqual(['fine', 'item 1 is bad']);
+		expect(continuing.outputOf('After').map((item) => item.json.value)).toEqual([
+			'fine',
+			'item 1 is bad',
+		]);
 
 		// A node that throws regardless: n8n records the error and passes its input through.
 		const throwing = await runWorkflow({
@@ -447,7 +477,9 @@ describe('in-process engine harness', () => {
 		});
 		expect(throwing.run.status).toBe('success');
 		expect(throwing.errorOf('Throw')?.message).toBe('always fails');
-		expect(throwing.outputOf('Throw').map((item) => item.json)).toEqual(inputItems.map((item) => item.json));
+		expect(throwing.outputOf('Throw').map((item) => item.json)).toEqual(
+			inputItems.map((item) => item.json),
+		);
 		expect(throwing.outputOf('After')).toHaveLength(2);
 	});
 
@@ -456,7 +488,11 @@ describe('in-process engine harness', () => {
 		const started = new Promise<void>((resolve) => (sleeperStarted = resolve));
 		const handle = startWorkflow({
 			workflow: {
-				nodes: [startNode(), workflowNode('Sleep', 'test.sleep'), workflowNode('After', 'test.echo')],
+				nodes: [
+					startNode(),
+					workflowNode('Sleep', 'test.sleep'),
+					workflowNode('After', 'test.echo'),
+				],
 				connections: chain('Start', 'Sleep', 'After'),
 			},
 			nodeTypes,
@@ -515,7 +551,9 @@ describe('in-process engine harness', () => {
 		expect(manual.staticData).toEqual(third.staticData);
 
 		// Every poll authenticated with the credential's header; the key never hit the logs.
-		expect(received.every((request) => request.headers.authorization === `Bearer ${API_KEY}`)).toBe(true);
+		expect(received.every((request) => request.headers.authorization === `Bearer ${API_KEY}`)).toBe(
+			true,
+		);
 		expect(logsToText([...first.logs, ...second.logs, ...third.logs])).not.toContain(API_KEY);
 	});
 

@@ -16,7 +16,18 @@ import {
 } from './simulator';
 
 const ISO_SECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00$/;
-const MESSAGE_FIELDS = ['is_seen', 'subject', 'from', 'from_email', 'to', 'receivedAt', 'id', 'html', 'content', 'attachments'];
+const MESSAGE_FIELDS = [
+	'is_seen',
+	'subject',
+	'from',
+	'from_email',
+	'to',
+	'receivedAt',
+	'id',
+	'html',
+	'content',
+	'attachments',
+];
 
 let sim: RunningSimulator;
 let control: SimulatorControl;
@@ -103,8 +114,16 @@ describe('domains', () => {
 	});
 
 	it('refuses a type the plan does not allow (403) and an unknown type (422)', async () => {
-		expectError(await api.get('/api/domains', { params: { type: 'premium' } }), 403, /plan does not allow premium/);
-		expectError(await api.get('/api/domains', { params: { type: 'gold' } }), 422, /type is invalid/);
+		expectError(
+			await api.get('/api/domains', { params: { type: 'premium' } }),
+			403,
+			/plan does not allow premium/,
+		);
+		expectError(
+			await api.get('/api/domains', { params: { type: 'gold' } }),
+			422,
+			/type is invalid/,
+		);
 	});
 
 	it('lists premium domains for an account whose plan allows them', async () => {
@@ -122,7 +141,15 @@ describe('mailboxes', () => {
 	it('creates random mailboxes with increasing ids and the documented shape', async () => {
 		const first = await newMailbox();
 		const second = await newMailbox();
-		expect(Object.keys(first)).toEqual(['id', 'email', 'domain', 'expire_at', 'expires_in_seconds', 'created_at', 'email_token']);
+		expect(Object.keys(first)).toEqual([
+			'id',
+			'email',
+			'domain',
+			'expire_at',
+			'expires_in_seconds',
+			'created_at',
+			'email_token',
+		]);
 		expect(first.email).toMatch(/^[a-z0-9]{10}@(tempmail|inbox)\.test$/);
 		expect(first.email.endsWith(`@${first.domain}`)).toBe(true);
 		expect(second.id).toBe(first.id + 1);
@@ -143,24 +170,34 @@ describe('mailboxes', () => {
 	it('switches a mailbox to a new address with a new id, keeping its messages', async () => {
 		const mailbox = await newMailbox();
 		const delivered = await control.deliver(mailbox.email, { subject: 'kept' });
-		const res = await api.post(`/api/emails/${encodeURIComponent(mailbox.email)}/New.User_1/inbox.test`);
+		const res = await api.post(
+			`/api/emails/${encodeURIComponent(mailbox.email)}/New.User_1/inbox.test`,
+		);
 		expect(res.status).toBe(200);
 		const switched: MailboxData = res.data.data;
 		expect(switched.email).toBe('new.user_1@inbox.test');
 		expect(switched.domain).toBe('inbox.test');
 		expect(switched.id).toBeGreaterThan(mailbox.id);
 
-		expectError(await api.get('/api/messages', { params: { email: mailbox.email } }), 404, 'Mailbox not found or expired.');
+		expectError(
+			await api.get('/api/messages', { params: { email: mailbox.email } }),
+			404,
+			'Mailbox not found or expired.',
+		);
 		const list = await api.get('/api/messages', { params: { email: switched.email } });
 		expect(list.data.mailbox).toBe(switched.email);
-		expect(list.data.messages.map((m: MessageData) => [m.id, m.to])).toEqual([[delivered.id, switched.email]]);
+		expect(list.data.messages.map((m: MessageData) => [m.id, m.to])).toEqual([
+			[delivered.id, switched.email],
+		]);
 	});
 
 	it('validates a switch: username rule, allowed domain, taken address, unknown mailbox', async () => {
 		const mailbox = await newMailbox();
 		const other = await newMailbox();
 		const at = (user: string, domain: string, current = mailbox.email) =>
-			api.post(`/api/emails/${encodeURIComponent(current)}/${encodeURIComponent(user)}/${encodeURIComponent(domain)}`);
+			api.post(
+				`/api/emails/${encodeURIComponent(current)}/${encodeURIComponent(user)}/${encodeURIComponent(domain)}`,
+			);
 
 		expectError(await at('ab', 'inbox.test'), 422, /username/i);
 		expectError(await at('-abc', 'inbox.test'), 422, /username/i);
@@ -168,7 +205,11 @@ describe('mailboxes', () => {
 		expectError(await at('abc', 'nowhere.test'), 422, /not available for your plan/);
 		const [user, domain] = other.email.split('@');
 		expectError(await at(user, domain), 422, /already been taken/);
-		expectError(await at('abc', 'inbox.test', 'ghost@inbox.test'), 404, 'Mailbox not found or expired.');
+		expectError(
+			await at('abc', 'inbox.test', 'ghost@inbox.test'),
+			404,
+			'Mailbox not found or expired.',
+		);
 		// Nothing above changed the mailbox.
 		expect((await api.get('/api/messages', { params: { email: mailbox.email } })).status).toBe(200);
 	});
@@ -188,9 +229,17 @@ describe('mailboxes', () => {
 		const res = await api.delete(`/api/emails/${encodeURIComponent(mailbox.email)}`);
 		expect(res.status).toBe(200);
 		expect(res.data).toEqual({ status: true, message: 'Email has been successfully deleted.' });
-		expectError(await api.get('/api/messages', { params: { email: mailbox.email } }), 404, 'Mailbox not found or expired.');
+		expectError(
+			await api.get('/api/messages', { params: { email: mailbox.email } }),
+			404,
+			'Mailbox not found or expired.',
+		);
 		expectError(await api.get(`/api/messages/${message.id}`), 404, 'Message not found.');
-		expectError(await api.delete(`/api/emails/${encodeURIComponent(mailbox.email)}`), 404, 'Mailbox not found or expired.');
+		expectError(
+			await api.delete(`/api/emails/${encodeURIComponent(mailbox.email)}`),
+			404,
+			'Mailbox not found or expired.',
+		);
 	});
 });
 
@@ -201,7 +250,10 @@ describe('messages', () => {
 
 	it('lists every message newest first, in the documented shape, without marking them seen', async () => {
 		const mailbox = await newMailbox();
-		const older = await control.deliver(mailbox.email, { subject: 'older', receivedAt: '2026-01-02 03:04:05' });
+		const older = await control.deliver(mailbox.email, {
+			subject: 'older',
+			receivedAt: '2026-01-02 03:04:05',
+		});
 		const newer = await control.deliver(mailbox.email, {
 			subject: 'Welcome',
 			from: 'Example Sender',
@@ -210,7 +262,10 @@ describe('messages', () => {
 			html: true,
 			attachments: [{ name: 'file.txt', text: 'hello file' }],
 		});
-		const sameSecondAsOlder = await control.deliver(mailbox.email, { subject: 'tie', receivedAt: '2026-01-02T03:04:05Z' });
+		const sameSecondAsOlder = await control.deliver(mailbox.email, {
+			subject: 'tie',
+			receivedAt: '2026-01-02T03:04:05Z',
+		});
 
 		const res = await api.get('/api/messages', { params: { email: mailbox.email } });
 		expect(res.status).toBe(200);
@@ -233,7 +288,12 @@ describe('messages', () => {
 			html: true,
 			content: '<p>Hello</p>',
 			attachments: [
-				{ name: 'file.txt', extension: 'txt', size: 10, url: `${sim.url}/api/messages/${newer.id}/attachments/file.txt` },
+				{
+					name: 'file.txt',
+					extension: 'txt',
+					size: 10,
+					url: `${sim.url}/api/messages/${newer.id}/attachments/file.txt`,
+				},
 			],
 		});
 		const again = await api.get('/api/messages', { params: { email: mailbox.email } });
@@ -260,32 +320,46 @@ describe('messages', () => {
 		const res = await api.delete(`/api/messages/${message.id}`);
 		expect(res.data).toEqual({ status: true, message: 'Message was deleted successfully.' });
 		expectError(await api.get(`/api/messages/${message.id}`), 404, 'Message not found.');
-		expect((await api.get('/api/messages', { params: { email: mailbox.email } })).data.messages).toEqual([]);
+		expect(
+			(await api.get('/api/messages', { params: { email: mailbox.email } })).data.messages,
+		).toEqual([]);
 	});
 
 	it('writes attachment URLs on the configured public origin', async () => {
 		await control.config({ publicBaseUrl: 'https://files.example.test:9443/' });
 		const mailbox = await newMailbox();
-		const message = await control.deliver(mailbox.email, { attachments: [{ name: 'a b.txt', text: 'x' }] });
-		expect(message.attachments[0].url).toBe(`https://files.example.test:9443/api/messages/${message.id}/attachments/a%20b.txt`);
+		const message = await control.deliver(mailbox.email, {
+			attachments: [{ name: 'a b.txt', text: 'x' }],
+		});
+		expect(message.attachments[0].url).toBe(
+			`https://files.example.test:9443/api/messages/${message.id}/attachments/a%20b.txt`,
+		);
 	});
 
 	it('refuses delivery to an unknown mailbox through the control API', async () => {
-		await expect(control.deliver('ghost@inbox.test')).rejects.toMatchObject({ response: { status: 404 } });
+		await expect(control.deliver('ghost@inbox.test')).rejects.toMatchObject({
+			response: { status: 404 },
+		});
 	});
 });
 
 describe('ownership', () => {
-	it('answers 403 for another account\'s mailbox, message and attachment, 404 for unknown ones', async () => {
+	it("answers 403 for another account's mailbox, message and attachment, 404 for unknown ones", async () => {
 		const mailbox = await newMailbox();
-		const message = await control.deliver(mailbox.email, { attachments: [{ name: 'f.txt', text: 'secret' }] });
+		const message = await control.deliver(mailbox.email, {
+			attachments: [{ name: 'f.txt', text: 'secret' }],
+		});
 		const { key } = await control.createAccount();
 		const intruder = apiClient(key);
 		const box = encodeURIComponent(mailbox.email);
 		const mailboxDenied = 'This mailbox does not belong to your account.';
 		const messageDenied = 'This message does not belong to your account.';
 
-		expectError(await intruder.get('/api/messages', { params: { email: mailbox.email } }), 403, mailboxDenied);
+		expectError(
+			await intruder.get('/api/messages', { params: { email: mailbox.email } }),
+			403,
+			mailboxDenied,
+		);
 		expectError(await intruder.post(`/api/emails/${box}/stolen/inbox.test`), 403, mailboxDenied);
 		expectError(await intruder.delete(`/api/emails/${box}`), 403, mailboxDenied);
 		expectError(await intruder.get(`/api/messages/${message.id}`), 403, messageDenied);
@@ -295,40 +369,71 @@ describe('ownership', () => {
 		expect(download.headers['x-ratelimit-used']).toBe('0');
 
 		expectError(await intruder.get('/api/messages/doesNotExist'), 404, 'Message not found.');
-		expectError(await api.get(`/api/messages/${message.id}/attachments/other.txt`), 404, 'Attachment not found.');
+		expectError(
+			await api.get(`/api/messages/${message.id}/attachments/other.txt`),
+			404,
+			'Attachment not found.',
+		);
 
 		// The owner still has everything, unseen.
 		const list = await api.get('/api/messages', { params: { email: mailbox.email } });
-		expect(list.data.messages.map((m: MessageData) => [m.id, m.is_seen])).toEqual([[message.id, false]]);
+		expect(list.data.messages.map((m: MessageData) => [m.id, m.is_seen])).toEqual([
+			[message.id, false],
+		]);
 	});
 });
 
 describe('expiry', () => {
 	it('treats a force-expired mailbox as unknown on every endpoint', async () => {
 		const mailbox = await newMailbox();
-		const message = await control.deliver(mailbox.email, { attachments: [{ name: 'f.txt', text: 'x' }] });
+		const message = await control.deliver(mailbox.email, {
+			attachments: [{ name: 'f.txt', text: 'x' }],
+		});
 		await control.expire(mailbox.email);
 		const box = encodeURIComponent(mailbox.email);
-		expectError(await api.get('/api/messages', { params: { email: mailbox.email } }), 404, 'Mailbox not found or expired.');
-		expectError(await api.post(`/api/emails/${box}/renamed/inbox.test`), 404, 'Mailbox not found or expired.');
+		expectError(
+			await api.get('/api/messages', { params: { email: mailbox.email } }),
+			404,
+			'Mailbox not found or expired.',
+		);
+		expectError(
+			await api.post(`/api/emails/${box}/renamed/inbox.test`),
+			404,
+			'Mailbox not found or expired.',
+		);
 		expectError(await api.delete(`/api/emails/${box}`), 404, 'Mailbox not found or expired.');
 		expectError(await api.get(`/api/messages/${message.id}`), 404, 'Message not found.');
 		expectError(await api.delete(`/api/messages/${message.id}`), 404, 'Message not found.');
-		expectError(await api.get(`/api/messages/${message.id}/attachments/f.txt`), 404, 'Message not found.');
+		expectError(
+			await api.get(`/api/messages/${message.id}/attachments/f.txt`),
+			404,
+			'Message not found.',
+		);
 	});
 
 	it('expires mailboxes lazily against the clock once their lifetime has passed', async () => {
 		let now = Date.parse('2026-06-28T09:37:48.250Z');
 		const timed = await startSimulator({ clock: () => now, ttlSeconds: 600 });
 		try {
-			const client = axios.create({ baseURL: timed.url, proxy: false, validateStatus: () => true, headers: { Authorization: `Bearer ${timed.defaultKey}` } });
+			const client = axios.create({
+				baseURL: timed.url,
+				proxy: false,
+				validateStatus: () => true,
+				headers: { Authorization: `Bearer ${timed.defaultKey}` },
+			});
 			const mailbox: MailboxData = (await client.post('/api/emails')).data.data;
 			expect(mailbox.created_at).toBe('2026-06-28T09:37:48+00:00');
 			expect(mailbox.expire_at).toBe('2026-06-28T09:47:48+00:00');
 			now += 300_000;
-			expect((await client.get('/api/messages', { params: { email: mailbox.email } })).status).toBe(200);
+			expect((await client.get('/api/messages', { params: { email: mailbox.email } })).status).toBe(
+				200,
+			);
 			now += 300_000;
-			expectError(await client.get('/api/messages', { params: { email: mailbox.email } }), 404, 'Mailbox not found or expired.');
+			expectError(
+				await client.get('/api/messages', { params: { email: mailbox.email } }),
+				404,
+				'Mailbox not found or expired.',
+			);
 		} finally {
 			await timed.close();
 		}
@@ -336,7 +441,7 @@ describe('expiry', () => {
 });
 
 describe('quota', () => {
-	it('counts only 2xx answers, shows the count in every answer\'s headers, then answers 429 with Retry-After', async () => {
+	it("counts only 2xx answers, shows the count in every answer's headers, then answers 429 with Retry-After", async () => {
 		const resetAt = new Date(Date.now() + 120_000).toISOString();
 		const { key } = await control.createAccount({ quotaLimit: 3, resetAt });
 		const client = apiClient(key);
@@ -346,7 +451,9 @@ describe('quota', () => {
 		expect(ok.headers['x-ratelimit-used']).toBe('1');
 		expect(ok.headers['x-ratelimit-remaining']).toBe('2');
 		expect(ok.headers['x-ratelimit-reset']).toMatch(ISO_SECONDS);
-		expect(Date.parse(ok.headers['x-ratelimit-reset'])).toBe(Math.floor(Date.parse(resetAt) / 1000) * 1000);
+		expect(Date.parse(ok.headers['x-ratelimit-reset'])).toBe(
+			Math.floor(Date.parse(resetAt) / 1000) * 1000,
+		);
 
 		const failures = [
 			await client.get('/api/messages/nope'),
@@ -374,7 +481,10 @@ describe('quota', () => {
 	it('defaults to 50000 calls a month, resetting on the first of next month (UTC)', async () => {
 		const res = await api.get('/api/domains');
 		const today = new Date();
-		const expected = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 1)).toISOString().slice(0, 19) + '+00:00';
+		const expected =
+			new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 1))
+				.toISOString()
+				.slice(0, 19) + '+00:00';
 		expect(res.headers['x-ratelimit-limit']).toBe('50000');
 		expect(res.headers['x-ratelimit-remaining']).toBe('49999');
 		expect(res.headers['x-ratelimit-reset']).toBe(expected);
@@ -396,15 +506,22 @@ describe('routing', () => {
 
 	it('answers malformed percent-encoding with 400', async () => {
 		const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-			const req = http.get(`${sim.url}/api/messages/%E0%A4%A`, { headers: { Authorization: `Bearer ${sim.defaultKey}` } }, (r) => {
-				let body = '';
-				r.on('data', (c) => (body += c));
-				r.on('end', () => resolve({ status: r.statusCode ?? 0, body }));
-			});
+			const req = http.get(
+				`${sim.url}/api/messages/%E0%A4%A`,
+				{ headers: { Authorization: `Bearer ${sim.defaultKey}` } },
+				(r) => {
+					let body = '';
+					r.on('data', (c) => (body += c));
+					r.on('end', () => resolve({ status: r.statusCode ?? 0, body }));
+				},
+			);
 			req.on('error', reject);
 		});
 		expect(res.status).toBe(400);
-		expect(JSON.parse(res.body)).toMatchObject({ status: false, message: expect.stringMatching(/percent-encoding/) });
+		expect(JSON.parse(res.body)).toMatchObject({
+			status: false,
+			message: expect.stringMatching(/percent-encoding/),
+		});
 	});
 
 	it('decodes each raw path segment on its own, so %2F, %23, %3F and unicode stay inside a file name', async () => {
@@ -427,8 +544,12 @@ describe('routing', () => {
 			expect(decodeURIComponent(disposition.split("''")[1])).toBe(attachment.name);
 		}
 		const log = await control.requests();
-		expect(log.map((r) => r.rawPath)).toEqual(names.map((n) => `/api/messages/msg%2Fwith%3Fodd%23id/attachments/${encodeURIComponent(n)}`));
-		expect(log.map((r) => r.segments)).toEqual(names.map((n) => ['api', 'messages', 'msg/with?odd#id', 'attachments', n]));
+		expect(log.map((r) => r.rawPath)).toEqual(
+			names.map((n) => `/api/messages/msg%2Fwith%3Fodd%23id/attachments/${encodeURIComponent(n)}`),
+		);
+		expect(log.map((r) => r.segments)).toEqual(
+			names.map((n) => ['api', 'messages', 'msg/with?odd#id', 'attachments', n]),
+		);
 	});
 });
 
@@ -438,7 +559,11 @@ describe('attachments', () => {
 		const bytes = crypto.randomBytes(300);
 		const message = await control.deliver(mailbox.email, {
 			attachments: [
-				{ name: 'blob.dat', contentBase64: bytes.toString('base64'), contentType: 'image/x-custom' },
+				{
+					name: 'blob.dat',
+					contentBase64: bytes.toString('base64'),
+					contentType: 'image/x-custom',
+				},
 				{ name: 'report.pdf', text: '%PDF-1.4' },
 				{ name: 'noextension', text: 'x' },
 			],
@@ -458,7 +583,9 @@ describe('attachments', () => {
 	it('streams a generated 20 MB attachment with the right length and SHA-256', async () => {
 		const size = 20 * 1024 * 1024;
 		const mailbox = await newMailbox();
-		const message = await control.deliver(mailbox.email, { attachments: [{ name: 'big.bin', size, seed: 'twenty' }] });
+		const message = await control.deliver(mailbox.email, {
+			attachments: [{ name: 'big.bin', size, seed: 'twenty' }],
+		});
 		expect(message.attachments[0].size).toBe(size);
 
 		const res = await api.get(message.attachments[0].url, { responseType: 'stream' });
@@ -479,17 +606,23 @@ describe('attachments', () => {
 		expect(generatedAttachmentSha256(1000, 'a')).not.toBe(generatedAttachmentSha256(1000, 'b'));
 		// The pattern is documented (README): SHA-256 of "<seed>:0", "<seed>:1", ... concatenated.
 		expect(generatedAttachmentBytes(40, 'a')).toEqual(
-			Buffer.concat([crypto.createHash('sha256').update('a:0').digest(), crypto.createHash('sha256').update('a:1').digest()]).subarray(0, 40),
+			Buffer.concat([
+				crypto.createHash('sha256').update('a:0').digest(),
+				crypto.createHash('sha256').update('a:1').digest(),
+			]).subarray(0, 40),
 		);
 		const bytes = generatedAttachmentBytes(3 * 65536, 'a');
 		expect(bytes.subarray(0, 65536).equals(bytes.subarray(65536, 131072))).toBe(false);
-		expect(crypto.createHash('sha256').update(bytes).digest('hex')).toBe(generatedAttachmentSha256(3 * 65536, 'a'));
+		expect(crypto.createHash('sha256').update(bytes).digest('hex')).toBe(
+			generatedAttachmentSha256(3 * 65536, 'a'),
+		);
 	});
 
 	it('generates exactly `size` bytes even for 1 GiB, where chunks wrap around the pattern', async () => {
 		const size = 1024 ** 3 + 7;
 		let generated = 0;
-		for await (const chunk of generatedAttachmentStream(size, 'gig')) generated += (chunk as Buffer).length;
+		for await (const chunk of generatedAttachmentStream(size, 'gig'))
+			generated += (chunk as Buffer).length;
 		expect(generated).toBe(size);
 	});
 });
@@ -519,7 +652,10 @@ describe('faults', () => {
 	});
 
 	it('applies faults only to matching method and path prefix', async () => {
-		await control.injectFaults({ kind: 'status', status: 502 }, { method: 'delete', pathPrefix: '/api/messages' });
+		await control.injectFaults(
+			{ kind: 'status', status: 502 },
+			{ method: 'delete', pathPrefix: '/api/messages' },
+		);
 		const mailbox = await newMailbox();
 		const message = await control.deliver(mailbox.email);
 		expect((await api.get(`/api/messages/${message.id}`)).status).toBe(200);
@@ -551,7 +687,12 @@ describe('faults', () => {
 	});
 
 	it('answers an arbitrary body', async () => {
-		await control.injectFaults({ kind: 'body', status: 418, contentType: 'text/plain', body: 'teapot' });
+		await control.injectFaults({
+			kind: 'body',
+			status: 418,
+			contentType: 'text/plain',
+			body: 'teapot',
+		});
 		const res = await api.get('/api/domains', asText);
 		expect(res.status).toBe(418);
 		expect(res.headers['content-type']).toBe('text/plain');
@@ -580,7 +721,9 @@ describe('faults', () => {
 	});
 
 	it('rejects an unknown fault kind', async () => {
-		await expect(control.injectFaults({ kind: 'explode' } as never)).rejects.toMatchObject({ response: { status: 400 } });
+		await expect(control.injectFaults({ kind: 'explode' } as never)).rejects.toMatchObject({
+			response: { status: 400 },
+		});
 	});
 });
 
@@ -622,9 +765,13 @@ describe('latency and traffic', () => {
 
 describe('cli', () => {
 	it('starts, prints its URL and a working key, and exits cleanly on SIGTERM', async () => {
-		const child = spawn(process.execPath, [path.join(__dirname, 'simulator', 'cli.js'), '--port', '0', '--key', 'cli-key'], {
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		const child = spawn(
+			process.execPath,
+			[path.join(__dirname, 'simulator', 'cli.js'), '--port', '0', '--key', 'cli-key'],
+			{
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		try {
 			const output = await new Promise<string>((resolve, reject) => {
 				let text = '';
@@ -638,10 +785,15 @@ describe('cli', () => {
 			const key = /API key: (\S+)/.exec(output)?.[1];
 			expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 			expect(key).toBe('cli-key');
-			const res = await axios.get(`${url}/api/domains`, { proxy: false, headers: { Authorization: `Bearer ${key}` } });
+			const res = await axios.get(`${url}/api/domains`, {
+				proxy: false,
+				headers: { Authorization: `Bearer ${key}` },
+			});
 			expect(res.data.status).toBe(true);
 		} finally {
-			const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+			const exit = new Promise<number | null>((resolve) =>
+				child.once('exit', (code) => resolve(code)),
+			);
 			child.kill('SIGTERM');
 			expect(await exit).toBe(0);
 		}

@@ -7,7 +7,11 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const OURS = '#1f7a5a';
 const HTTP = '#9aa4b1';
 
-const escape = (text) => String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+const escape = (text) =>
+	String(text).replace(
+		/[&<>"]/g,
+		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c],
+	);
 
 /** One panel: groups of two bars (ours, HTTP Request) with values on top. */
 function barPanel(title, unit, groups) {
@@ -19,21 +23,34 @@ function barPanel(title, unit, groups) {
 	const max = Math.max(1, ...groups.flatMap((g) => [g.ours, g.http ?? 0]));
 	const groupWidth = (width - 40) / groups.length;
 	const bar = Math.min(48, groupWidth / 3);
-	const parts = [`<text x="${width / 2}" y="22" text-anchor="middle" class="title">${escape(title)}</text>`];
+	const parts = [
+		`<text x="${width / 2}" y="22" text-anchor="middle" class="title">${escape(title)}</text>`,
+	];
 	groups.forEach((g, i) => {
 		const x0 = 20 + i * groupWidth + groupWidth / 2 - bar - 2;
-		for (const [j, [value, color]] of [[g.ours, OURS], [g.http, HTTP]].entries()) {
+		for (const [j, [value, color]] of [
+			[g.ours, OURS],
+			[g.http, HTTP],
+		].entries()) {
 			if (value === null || value === undefined) continue;
 			const h = (value / max) * plotHeight;
 			const x = x0 + j * (bar + 4);
 			const y = top + plotHeight - h;
 			parts.push(`<rect x="${x}" y="${y}" width="${bar}" height="${h}" fill="${color}"/>`);
-			parts.push(`<text x="${x + bar / 2}" y="${y - 4}" text-anchor="middle" class="value">${escape(value.toLocaleString('en-US'))}</text>`);
+			parts.push(
+				`<text x="${x + bar / 2}" y="${y - 4}" text-anchor="middle" class="value">${escape(value.toLocaleString('en-US'))}</text>`,
+			);
 		}
-		parts.push(`<text x="${20 + i * groupWidth + groupWidth / 2}" y="${top + plotHeight + 18}" text-anchor="middle" class="label">${escape(g.label)}</text>`);
+		parts.push(
+			`<text x="${20 + i * groupWidth + groupWidth / 2}" y="${top + plotHeight + 18}" text-anchor="middle" class="label">${escape(g.label)}</text>`,
+		);
 	});
-	parts.push(`<line x1="15" x2="${width - 15}" y1="${top + plotHeight}" y2="${top + plotHeight}" stroke="#555"/>`);
-	parts.push(`<text x="${width / 2}" y="${height - 8}" text-anchor="middle" class="unit">${escape(unit)}</text>`);
+	parts.push(
+		`<line x1="15" x2="${width - 15}" y1="${top + plotHeight}" y2="${top + plotHeight}" stroke="#555"/>`,
+	);
+	parts.push(
+		`<text x="${width / 2}" y="${height - 8}" text-anchor="middle" class="unit">${escape(unit)}</text>`,
+	);
 	return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`;
 }
 
@@ -42,18 +59,40 @@ const find = (figures, id) => figures.find((f) => f.id === id);
 /** The chart page for a results object (see run.js). */
 function chartHtml(results) {
 	const f = results.figures;
-	const time = barPanel(`Node time, ${results.settings.items} items, ${results.settings.latencyMs} ms latency`, 'milliseconds (median of rounds), lower is better', [
-		{ label: 'Message → Get', ours: find(f, 'get.nodeMs').ours, http: find(f, 'get.nodeMs').http },
-		{ label: 'Message → Delete', ours: find(f, 'delete.nodeMs').ours, http: find(f, 'delete.nodeMs').http },
-	]);
+	const time = barPanel(
+		`Node time, ${results.settings.items} items, ${results.settings.latencyMs} ms latency`,
+		'milliseconds (median of rounds), lower is better',
+		[
+			{
+				label: 'Message → Get',
+				ours: find(f, 'get.nodeMs').ours,
+				http: find(f, 'get.nodeMs').http,
+			},
+			{
+				label: 'Message → Delete',
+				ours: find(f, 'delete.nodeMs').ours,
+				http: find(f, 'delete.nodeMs').http,
+			},
+		],
+	);
 	const inFlight = barPanel('Most requests in flight at once', 'requests, lower is politer', [
-		{ label: 'Message → Get', ours: find(f, 'get.maxInFlight').ours, http: find(f, 'get.maxInFlight').http },
-		{ label: 'Message → Delete', ours: find(f, 'delete.maxInFlight').ours, http: find(f, 'delete.maxInFlight').http },
+		{
+			label: 'Message → Get',
+			ours: find(f, 'get.maxInFlight').ours,
+			http: find(f, 'get.maxInFlight').http,
+		},
+		{
+			label: 'Message → Delete',
+			ours: find(f, 'delete.maxInFlight').ours,
+			http: find(f, 'delete.maxInFlight').http,
+		},
 	]);
 	const memory = barPanel(
 		'Peak RSS of n8n while downloading',
 		'MB (VmHWM of the n8n process), filesystem binary mode',
-		f.filter((x) => /^download\..*\.peakRssMb$/.test(x.id)).map((x) => ({ label: x.id.split('.')[1], ours: x.ours, http: x.http })),
+		f
+			.filter((x) => /^download\..*\.peakRssMb$/.test(x.id))
+			.map((x) => ({ label: x.id.split('.')[1], ours: x.ours, http: x.http })),
 	);
 	const m = results.machine;
 	return `<!doctype html><html><head><meta charset="utf-8"><style>
@@ -70,11 +109,19 @@ h1{font-size:18px;margin:0 0 4px}p{margin:0 0 10px;font-size:12px;color:#555}
 
 /** Renders the page to PNG; throws with the fix when Chromium is missing. */
 async function renderPng(html, file) {
-	if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run \`bash test/browser/install-chromium.sh\``);
+	if (!fs.existsSync(CHROMIUM))
+		throw new Error(`${CHROMIUM} is missing: run \`bash test/browser/install-chromium.sh\``);
 	const { chromium } = require('playwright-core');
-	const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+	const browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		headless: true,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+	});
 	try {
-		const page = await browser.newPage({ viewport: { width: 1220, height: 400 }, deviceScaleFactor: 1 });
+		const page = await browser.newPage({
+			viewport: { width: 1220, height: 400 },
+			deviceScaleFactor: 1,
+		});
 		await page.setContent(html);
 		await page.locator('body').screenshot({ path: file });
 	} finally {

@@ -8,7 +8,11 @@ async function deliverMessages(control, email, ids, { parallel = 16 } = {}) {
 		while (next < ids.length) {
 			const id = ids[next++];
 			try {
-				await control.deliver(email, { id, subject: `Benchmark message ${id}`, content: 'A message for the benchmark.' });
+				await control.deliver(email, {
+					id,
+					subject: `Benchmark message ${id}`,
+					content: 'A message for the benchmark.',
+				});
 			} catch (error) {
 				// 409: a message with this id is still there (a Delete run stopped halfway), as wanted.
 				if (error?.response?.status !== 409) throw error;

@@ -38,7 +38,8 @@ async function measuredPoll(sim, session, mailboxes, deliverTo) {
 	const used = process.cpuUsage(cpu);
 	session.staticData = staticData;
 	const requests = (await sim.control.requests()).length;
-	if (items.length !== deliverTo.length) throw new Error(`poll emitted ${items.length} items, expected ${deliverTo.length}`);
+	if (items.length !== deliverTo.length)
+		throw new Error(`poll emitted ${items.length} items, expected ${deliverTo.length}`);
 	return { requests, cpuMs: (used.user + used.system) / 1000, wallMs };
 }
 
@@ -49,15 +50,20 @@ async function runTrigger({ sim, messages, polls, log }) {
 	// The first poll after activation records what is there and emits nothing.
 	await poll(sim, session.staticData, big.email).then((r) => (session.staticData = r.staticData));
 	const samples = [];
-	for (let i = 0; i < polls; i++) samples.push(await measuredPoll(sim, session, big.email, [big.email]));
+	for (let i = 0; i < polls; i++)
+		samples.push(await measuredPoll(sim, session, big.email, [big.email]));
 	const stateBytes = Buffer.byteLength(JSON.stringify(session.staticData));
-	log(`trigger: ${messages} messages, poll CPU ${median(samples.map((s) => s.cpuMs)).toFixed(1)} ms, state ${stateBytes} bytes`);
+	log(
+		`trigger: ${messages} messages, poll CPU ${median(samples.map((s) => s.cpuMs)).toFixed(1)} ms, state ${stateBytes} bytes`,
+	);
 
 	// Three mailboxes in one trigger: requests per poll per mailbox.
 	const boxes = [];
 	for (let i = 0; i < 3; i++) boxes.push((await sim.control.createMailbox({ key: sim.key })).email);
 	const multi = { staticData: {} };
-	await poll(sim, multi.staticData, boxes.join(', ')).then((r) => (multi.staticData = r.staticData));
+	await poll(sim, multi.staticData, boxes.join(', ')).then(
+		(r) => (multi.staticData = r.staticData),
+	);
 	const three = await measuredPoll(sim, multi, boxes.join(', '), boxes);
 
 	return {
@@ -93,7 +99,13 @@ async function runWaitFor({ sim, intervalSeconds, offsetsMs, log }) {
 					harness.workflowNode(
 						'Wait For',
 						NODE_TYPE,
-						{ resource: 'message', operation: 'waitFor', email: box.email, timeout: 60, interval: intervalSeconds },
+						{
+							resource: 'message',
+							operation: 'waitFor',
+							email: box.email,
+							timeout: 60,
+							interval: intervalSeconds,
+						},
 						{ credentials: { tempMailApi: { id: '1', name: 'Temp Mail' } } },
 					),
 				],
@@ -109,7 +121,9 @@ async function runWaitFor({ sim, intervalSeconds, offsetsMs, log }) {
 		if (error) throw new Error(`Wait For failed: ${error.message}`);
 		const latencyMs = outputAt - deliveredAt;
 		latencies.push({ offsetMs, latencyMs });
-		log(`wait for: delivered after ${offsetMs} ms, output ${latencyMs.toFixed(0)} ms later (interval ${intervalSeconds} s)`);
+		log(
+			`wait for: delivered after ${offsetMs} ms, output ${latencyMs.toFixed(0)} ms later (interval ${intervalSeconds} s)`,
+		);
 	}
 	return {
 		intervalSeconds,

@@ -22,7 +22,14 @@ async function deliverAttachments(sim, mailbox, plan) {
 		await sim.control.deliver(mailbox, {
 			id: d.messageId,
 			subject: `Attachment of ${d.label}`,
-			attachments: [{ name: d.fileName, contentType: 'application/octet-stream', size: d.size, seed: d.fileName }],
+			attachments: [
+				{
+					name: d.fileName,
+					contentType: 'application/octet-stream',
+					size: d.size,
+					seed: d.fileName,
+				},
+			],
 		});
 	}
 }
@@ -36,7 +43,16 @@ function storedBytes(item) {
 async function runMemory({ env, workflows, plan, rounds = 1, log }) {
 	const samples = [];
 	for (let round = 0; round < rounds; round++) {
-		for (const [index, d] of plan.entries()) await runSize({ env, workflows, d, round, first: (index + round) % 2 === 0 ? 'ours' : 'http', samples, log });
+		for (const [index, d] of plan.entries())
+			await runSize({
+				env,
+				workflows,
+				d,
+				round,
+				first: (index + round) % 2 === 0 ? 'ours' : 'http',
+				samples,
+				log,
+			});
 	}
 	env.clearBinaryData();
 	return { samples };
@@ -46,12 +62,30 @@ async function runMemory({ env, workflows, plan, rounds = 1, log }) {
 async function runSize({ env, workflows, d, round, first, samples, log }) {
 	for (const variant of first === 'ours' ? ['ours', 'http'] : ['http', 'ours']) {
 		env.clearBinaryData();
-		const { run, peakRssBytes, seconds, crashedOnExit } = await executeMeasured(env, workflows.download[d.label][variant].id);
+		const { run, peakRssBytes, seconds, crashedOnExit } = await executeMeasured(
+			env,
+			workflows.download[d.label][variant].id,
+		);
 		const node = nodeRun(run, REQUEST_NODE);
 		const bytes = storedBytes(node.items[0]);
-		if (bytes !== null && bytes !== d.size) throw new Error(`download ${d.label} (${variant}): stored ${bytes} bytes, expected ${d.size}`);
-		samples.push({ label: d.label, size: d.size, variant, round: round + 1, peakRssBytes, nodeMs: node.executionTimeMs, storedBytes: bytes, processSeconds: seconds, crashedOnExit });
-		log(`round ${round + 1} download ${d.label} ${variant}: peak RSS ${(peakRssBytes / MiB).toFixed(0)} MB, node ${node.executionTimeMs} ms`);
+		if (bytes !== null && bytes !== d.size)
+			throw new Error(
+				`download ${d.label} (${variant}): stored ${bytes} bytes, expected ${d.size}`,
+			);
+		samples.push({
+			label: d.label,
+			size: d.size,
+			variant,
+			round: round + 1,
+			peakRssBytes,
+			nodeMs: node.executionTimeMs,
+			storedBytes: bytes,
+			processSeconds: seconds,
+			crashedOnExit,
+		});
+		log(
+			`round ${round + 1} download ${d.label} ${variant}: peak RSS ${(peakRssBytes / MiB).toFixed(0)} MB, node ${node.executionTimeMs} ms`,
+		);
 	}
 }
 

@@ -38,7 +38,8 @@ async function prepareN8n({ credentials, workflows }) {
 function memoryOf(pid) {
 	try {
 		const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-		const kb = (field) => Number((new RegExp(`${field}:\\s+(\\d+)`).exec(status) || [])[1] || 0) * 1024;
+		const kb = (field) =>
+			Number((new RegExp(`${field}:\\s+(\\d+)`).exec(status) || [])[1] || 0) * 1024;
 		return { hwm: kb('VmHWM'), rss: kb('VmRSS') };
 	} catch {
 		return null;
@@ -75,12 +76,16 @@ async function executeOnce(env, workflowId, { timeoutMs = 300_000, extraEnv = {}
 		extra: { ...BINARY_ENV, ...extraEnv },
 	});
 	const started = Date.now();
-	const child = spawn(env.runtime.node, [env.runtime.n8nBin, 'execute', `--id=${workflowId}`, '--rawOutput'], {
-		cwd: env.userFolder,
-		env: childEnv,
-		detached: true,
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+	const child = spawn(
+		env.runtime.node,
+		[env.runtime.n8nBin, 'execute', `--id=${workflowId}`, '--rawOutput'],
+		{
+			cwd: env.userFolder,
+			env: childEnv,
+			detached: true,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
 	const killOnExit = () => killGroup(child.pid, 'SIGKILL');
 	process.on('exit', killOnExit);
 	let stdout = '';
@@ -96,7 +101,9 @@ async function executeOnce(env, workflowId, { timeoutMs = 300_000, extraEnv = {}
 	const timer = setTimeout(() => void stopGroup(child.pid, 5_000), timeoutMs);
 	// Last sample when stdout closes: the run is printed, the process not yet reaped.
 	child.stdout.once('end', sample);
-	const { code, signal } = await new Promise((resolve) => child.on('close', (c, s) => resolve({ code: c, signal: s })));
+	const { code, signal } = await new Promise((resolve) =>
+		child.on('close', (c, s) => resolve({ code: c, signal: s })),
+	);
 	clearInterval(sampler);
 	clearTimeout(timer);
 	await stopGroup(child.pid, 5_000);
@@ -116,15 +123,29 @@ async function executeOnce(env, workflowId, { timeoutMs = 300_000, extraEnv = {}
 			`n8n execute --id=${workflowId} failed (${signal || `exit ${code}`}, ${seconds.toFixed(1)} s):\n${stderr.slice(-4000)}${stdout.slice(-4000)}`,
 		);
 	}
-	if (code !== 0) process.stderr.write(`[bench] note: n8n execute --id=${workflowId} ended with ${signal || `exit ${code}`} after printing a successful run\n`);
-	return { run, peakRssBytes: peak, seconds, crashedOnExit: code !== 0 ? signal || `exit ${code}` : null };
+	if (code !== 0)
+		process.stderr.write(
+			`[bench] note: n8n execute --id=${workflowId} ended with ${signal || `exit ${code}`} after printing a successful run\n`,
+		);
+	return {
+		run,
+		peakRssBytes: peak,
+		seconds,
+		crashedOnExit: code !== 0 ? signal || `exit ${code}` : null,
+	};
 }
 
 /** The first run of a node in run data: n8n's own executionTime (ms), items, status. */
 function nodeRun(run, nodeName) {
 	const task = run?.data?.resultData?.runData?.[nodeName]?.[0];
-	if (!task) throw new Error(`node "${nodeName}" did not run: ${JSON.stringify(run?.data?.resultData?.error ?? null)}`);
-	if (task.executionStatus !== 'success') throw new Error(`node "${nodeName}" ended "${task.executionStatus}": ${JSON.stringify(task.error ?? null)}`);
+	if (!task)
+		throw new Error(
+			`node "${nodeName}" did not run: ${JSON.stringify(run?.data?.resultData?.error ?? null)}`,
+		);
+	if (task.executionStatus !== 'success')
+		throw new Error(
+			`node "${nodeName}" ended "${task.executionStatus}": ${JSON.stringify(task.error ?? null)}`,
+		);
 	return { executionTimeMs: task.executionTime, items: task.data?.main?.[0] ?? [] };
 }
 

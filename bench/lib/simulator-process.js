@@ -16,9 +16,13 @@ async function startSimulatorProcess() {
 	const port = await freePort();
 	const key = `bench-${crypto.randomBytes(12).toString('hex')}`;
 	// A day of mailbox life: no mailbox expires during a run.
-	const child = spawn(process.execPath, [CLI, '--port', String(port), '--key', key, '--ttl', '86400'], {
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+	const child = spawn(
+		process.execPath,
+		[CLI, '--port', String(port), '--key', key, '--ttl', '86400'],
+		{
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
 	let output = '';
 	await new Promise((resolve, reject) => {
 		const onData = (chunk) => {
@@ -27,7 +31,9 @@ async function startSimulatorProcess() {
 		};
 		child.stdout.setEncoding('utf8').on('data', onData);
 		child.stderr.setEncoding('utf8').on('data', (chunk) => (output += chunk));
-		child.once('exit', (code) => reject(new Error(`the simulator exited (${code}) before listening:\n${output}`)));
+		child.once('exit', (code) =>
+			reject(new Error(`the simulator exited (${code}) before listening:\n${output}`)),
+		);
 	});
 	const url = `http://127.0.0.1:${port}`;
 	const control = new SimulatorControl(url);

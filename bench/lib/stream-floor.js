@@ -22,11 +22,17 @@ http.get(url, { headers: { Authorization: 'Bearer ' + key } }, (res) => {
 /** Peak RSS growth (bytes) of a fresh Node process streaming one attachment to a file. */
 function streamGrowth(nodeBinary, url, key, file) {
 	return new Promise((resolve, reject) => {
-		execFile(nodeBinary, ['-e', SCRIPT, url, key, file], { maxBuffer: 1024 * 1024 }, (error, stdout, stderr) => {
-			if (error) return reject(new Error(`plain stream download failed: ${stderr || error.message}`));
-			const { before, after } = JSON.parse(stdout);
-			resolve({ beforeBytes: before, peakBytes: after });
-		});
+		execFile(
+			nodeBinary,
+			['-e', SCRIPT, url, key, file],
+			{ maxBuffer: 1024 * 1024 },
+			(error, stdout, stderr) => {
+				if (error)
+					return reject(new Error(`plain stream download failed: ${stderr || error.message}`));
+				const { before, after } = JSON.parse(stdout);
+				resolve({ beforeBytes: before, peakBytes: after });
+			},
+		);
 	});
 }
 
@@ -35,7 +41,11 @@ async function runStreamFloor({ env, sim, plan }) {
 	for (const d of plan) {
 		const url = `${sim.url}/api/messages/${encodeURIComponent(d.messageId)}/attachments/${encodeURIComponent(d.fileName)}`;
 		const file = `${env.userFolder}/stream-floor.bin`;
-		samples.push({ label: d.label, size: d.size, ...(await streamGrowth(env.runtime.node, url, sim.key, file)) });
+		samples.push({
+			label: d.label,
+			size: d.size,
+			...(await streamGrowth(env.runtime.node, url, sim.key, file)),
+		});
 	}
 	return { samples };
 }

@@ -13,8 +13,17 @@ const VARIANTS = ['ours', 'http'];
  * @returns {Promise<{ baselineMs: number[], operations: Record<'get'|'delete', Record<'ours'|'http', Array<{nodeMs: number, workflowMs: number, maxInFlight: number, requests: number}>>> }>}
  */
 async function runThroughput({ sim, env, workflows, mailbox, ids, rounds, latencyMs, log }) {
-	const result = { items: ids.length, rounds, latencyMs, baselineMs: [], operations: { get: { ours: [], http: [] }, delete: { ours: [], http: [] } } };
-	const byRole = { get: { ours: workflows.getOurs, http: workflows.getHttp }, delete: { ours: workflows.deleteOurs, http: workflows.deleteHttp } };
+	const result = {
+		items: ids.length,
+		rounds,
+		latencyMs,
+		baselineMs: [],
+		operations: { get: { ours: [], http: [] }, delete: { ours: [], http: [] } },
+	};
+	const byRole = {
+		get: { ours: workflows.getOurs, http: workflows.getHttp },
+		delete: { ours: workflows.deleteOurs, http: workflows.deleteHttp },
+	};
 	let present = true;
 	/** Delivers the messages again (same ids) after a Delete round, without the latency. */
 	const refill = async () => {
@@ -40,15 +49,27 @@ async function runThroughput({ sim, env, workflows, mailbox, ids, rounds, latenc
 						},
 					});
 					const node = nodeRun(run, REQUEST_NODE);
-					const failed = node.items.filter((item) => item.json && item.json.error !== undefined).length;
+					const failed = node.items.filter(
+						(item) => item.json && item.json.error !== undefined,
+					).length;
 					if (node.items.length !== ids.length || failed > 0) {
-						throw new Error(`${operation} (${variant}): ${node.items.length} items out, ${failed} errors, expected ${ids.length} results`);
+						throw new Error(
+							`${operation} (${variant}): ${node.items.length} items out, ${failed} errors, expected ${ids.length} results`,
+						);
 					}
 					const stats = await sim.control.stats();
-					const sample = { nodeMs: node.executionTimeMs, workflowMs: workflowMs(run), maxInFlight: stats.maxInFlight, requests: stats.requests, crashedOnExit };
+					const sample = {
+						nodeMs: node.executionTimeMs,
+						workflowMs: workflowMs(run),
+						maxInFlight: stats.maxInFlight,
+						requests: stats.requests,
+						crashedOnExit,
+					};
 					result.operations[operation][variant].push(sample);
 					if (operation === 'delete') present = false;
-					log(`round ${round + 1}/${rounds} ${operation} ${variant}: node ${sample.nodeMs} ms, ${sample.maxInFlight} in flight, ${sample.requests} requests`);
+					log(
+						`round ${round + 1}/${rounds} ${operation} ${variant}: node ${sample.nodeMs} ms, ${sample.maxInFlight} in flight, ${sample.requests} requests`,
+					);
 				}
 			}
 		}

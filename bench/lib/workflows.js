@@ -4,8 +4,16 @@
 // defaults with a Bearer Auth credential. The items come from a Set node (raw JSON)
 // and Split Out, so no Code node (and no task runner) is involved.
 
-const TEMPMAIL_CREDENTIAL = { id: 'TmBenchCredTm001', name: 'Temp Mail (bench)', type: 'tempMailApi' };
-const BEARER_CREDENTIAL = { id: 'TmBenchCredHttp1', name: 'Bearer (bench)', type: 'httpBearerAuth' };
+const TEMPMAIL_CREDENTIAL = {
+	id: 'TmBenchCredTm001',
+	name: 'Temp Mail (bench)',
+	type: 'tempMailApi',
+};
+const BEARER_CREDENTIAL = {
+	id: 'TmBenchCredHttp1',
+	name: 'Bearer (bench)',
+	type: 'httpBearerAuth',
+};
 
 /** The node whose time is measured in every request workflow. */
 const REQUEST_NODE = 'Request';
@@ -29,8 +37,20 @@ function workflow(id, name, nodes) {
 function itemSource(ids) {
 	return [
 		node('Start', 'n8n-nodes-base.manualTrigger', 1, {}, 0),
-		node('Ids', 'n8n-nodes-base.set', 3.4, { mode: 'raw', jsonOutput: JSON.stringify({ id: ids }) }, 200),
-		node('One Item per Id', 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: 'id', options: {} }, 400),
+		node(
+			'Ids',
+			'n8n-nodes-base.set',
+			3.4,
+			{ mode: 'raw', jsonOutput: JSON.stringify({ id: ids }) },
+			200,
+		),
+		node(
+			'One Item per Id',
+			'n8n-nodes-base.splitOut',
+			1,
+			{ fieldToSplitOut: 'id', options: {} },
+			400,
+		),
 	];
 }
 
@@ -45,13 +65,20 @@ function httpRequestNode(method, url, options = {}) {
 		REQUEST_NODE,
 		'n8n-nodes-base.httpRequest',
 		4.5,
-		{ method, url, authentication: 'genericCredentialType', genericAuthType: 'httpBearerAuth', options },
+		{
+			method,
+			url,
+			authentication: 'genericCredentialType',
+			genericAuthType: 'httpBearerAuth',
+			options,
+		},
 		600,
 		{ credentials: { httpBearerAuth: { id: BEARER_CREDENTIAL.id, name: BEARER_CREDENTIAL.name } } },
 	);
 }
 
-const messageUrl = (baseUrl) => `={{ ${JSON.stringify(`${baseUrl}/api/messages/`)} + encodeURIComponent($json.id) }}`;
+const messageUrl = (baseUrl) =>
+	`={{ ${JSON.stringify(`${baseUrl}/api/messages/`)} + encodeURIComponent($json.id) }}`;
 
 /** Manual Trigger → download one attachment, ours and HTTP Request's (Response Format: File). */
 function downloadWorkflows(baseUrl, { label, messageId, fileName }, index) {
@@ -61,11 +88,19 @@ function downloadWorkflows(baseUrl, { label, messageId, fileName }, index) {
 	return {
 		ours: workflow(`TmBenchDlOurs0${suffix}`, `Bench: Attachment → Download ${label} (Temp Mail)`, [
 			...start(),
-			tempMailNode({ resource: 'attachment', operation: 'download', messageId, fileName, binaryPropertyName: 'data' }),
+			tempMailNode({
+				resource: 'attachment',
+				operation: 'download',
+				messageId,
+				fileName,
+				binaryPropertyName: 'data',
+			}),
 		]),
 		http: workflow(`TmBenchDlHttp0${suffix}`, `Bench: download ${label} (HTTP Request, File)`, [
 			...start(),
-			httpRequestNode('GET', url, { response: { response: { responseFormat: 'file', outputPropertyName: 'data' } } }),
+			httpRequestNode('GET', url, {
+				response: { response: { responseFormat: 'file', outputPropertyName: 'data' } },
+			}),
 		]),
 	};
 }
@@ -83,13 +118,21 @@ function benchWorkflows({ baseUrl, ids, downloads }) {
 			...source(),
 			tempMailNode({ resource: 'message', operation: 'get', messageId: '={{ $json.id }}' }),
 		]),
-		getHttp: workflow('TmBenchGetHttp01', 'Bench: GET message (HTTP Request)', [...source(), httpRequestNode('GET', messageUrl(baseUrl))]),
+		getHttp: workflow('TmBenchGetHttp01', 'Bench: GET message (HTTP Request)', [
+			...source(),
+			httpRequestNode('GET', messageUrl(baseUrl)),
+		]),
 		deleteOurs: workflow('TmBenchDelOurs01', 'Bench: Message → Delete (Temp Mail)', [
 			...source(),
 			tempMailNode({ resource: 'message', operation: 'delete', messageId: '={{ $json.id }}' }),
 		]),
-		deleteHttp: workflow('TmBenchDelHttp01', 'Bench: DELETE message (HTTP Request)', [...source(), httpRequestNode('DELETE', messageUrl(baseUrl))]),
-		download: Object.fromEntries(downloads.map((d, i) => [d.label, downloadWorkflows(baseUrl, d, i)])),
+		deleteHttp: workflow('TmBenchDelHttp01', 'Bench: DELETE message (HTTP Request)', [
+			...source(),
+			httpRequestNode('DELETE', messageUrl(baseUrl)),
+		]),
+		download: Object.fromEntries(
+			downloads.map((d, i) => [d.label, downloadWorkflows(baseUrl, d, i)]),
+		),
 	};
 }
 

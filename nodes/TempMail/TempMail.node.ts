@@ -1,5 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import * as attachment from './actions/attachment/Attachment.resource';
 import * as domain from './actions/domain/Domain.resource';
@@ -18,7 +23,8 @@ export class TempMail implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create disposable mailboxes, read their messages and download attachments with the Temp Mail API',
+		description:
+			'Create disposable mailboxes, read their messages and download attachments with the Temp Mail API',
 		defaults: { name: 'Temp Mail' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -31,9 +37,21 @@ export class TempMail implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Attachment', value: 'attachment', description: 'Files attached to a received message' },
-					{ name: 'Domain', value: 'domain', description: 'Domains available for mailbox addresses' },
-					{ name: 'Mailbox', value: 'mailbox', description: 'Disposable email addresses owned by your account' },
+					{
+						name: 'Attachment',
+						value: 'attachment',
+						description: 'Files attached to a received message',
+					},
+					{
+						name: 'Domain',
+						value: 'domain',
+						description: 'Domains available for mailbox addresses',
+					},
+					{
+						name: 'Mailbox',
+						value: 'mailbox',
+						description: 'Disposable email addresses owned by your account',
+					},
 					{ name: 'Message', value: 'message', description: 'Emails received by a mailbox' },
 					{ name: 'Quota', value: 'quota', description: 'Your API call allowance' },
 				],

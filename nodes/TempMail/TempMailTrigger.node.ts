@@ -1,5 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 
 import { triggerProperties } from './trigger/description';
 import { pollNewMessages } from './trigger/poll';
@@ -12,7 +17,8 @@ export class TempMailTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"New message in " + $parameter["mailboxes"]}}',
-		description: 'Starts the workflow when new messages arrive in Temp Mail mailboxes (one item per message)',
+		description:
+			'Starts the workflow when new messages arrive in Temp Mail mailboxes (one item per message)',
 		defaults: { name: 'Temp Mail Trigger' },
 		polling: true,
 		inputs: [],

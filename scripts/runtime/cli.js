@@ -53,8 +53,20 @@ async function runN8nCli({ runtime, userFolder, timeoutMs = 120_000, logLevel = 
 	// The task runner may outlive a CLI command for a moment.
 	await stopGroup(child.pid, 5_000);
 	process.off('exit', killOnExit);
-	const result = { args, code, signal, stdout, stderr, timedOut, seconds: (Date.now() - started) / 1000 };
-	if (timedOut) throw Object.assign(new Error(`n8n ${args.join(' ')} timed out after ${timeoutMs / 1000} s\n${stderr}${stdout}`), { result });
+	const result = {
+		args,
+		code,
+		signal,
+		stdout,
+		stderr,
+		timedOut,
+		seconds: (Date.now() - started) / 1000,
+	};
+	if (timedOut)
+		throw Object.assign(
+			new Error(`n8n ${args.join(' ')} timed out after ${timeoutMs / 1000} s\n${stderr}${stdout}`),
+			{ result },
+		);
 	return result;
 }
 
@@ -63,7 +75,9 @@ async function runN8nCliOk(options, args) {
 	const result = await runN8nCli(options, args);
 	if (result.code !== 0) {
 		throw Object.assign(
-			new Error(`n8n ${args.join(' ')} failed (${result.signal || `exit ${result.code}`}):\n${result.stderr}${result.stdout}`),
+			new Error(
+				`n8n ${args.join(' ')} failed (${result.signal || `exit ${result.code}`}):\n${result.stderr}${result.stdout}`,
+			),
 			{ result },
 		);
 	}
@@ -87,12 +101,16 @@ async function withJsonFile(value, fn) {
  * overwritten. @param {Array<{id: string, name: string, type: string, data: object}>} credentials
  */
 async function importCredentials(options, credentials) {
-	return await withJsonFile(credentials, (file) => runN8nCliOk(options, ['import:credentials', `--input=${file}`]));
+	return await withJsonFile(credentials, (file) =>
+		runN8nCliOk(options, ['import:credentials', `--input=${file}`]),
+	);
 }
 
 /** Imports one workflow object or an array of them. Existing ids are overwritten. */
 async function importWorkflows(options, workflows) {
-	return await withJsonFile(workflows, (file) => runN8nCliOk(options, ['import:workflow', `--input=${file}`]));
+	return await withJsonFile(workflows, (file) =>
+		runN8nCliOk(options, ['import:workflow', `--input=${file}`]),
+	);
 }
 
 /**
@@ -111,7 +129,8 @@ async function executeWorkflow(options, workflowId) {
 	try {
 		data = parseRawOutput(result.stdout);
 	} catch (err) {
-		if (result.code === 0) throw new Error(`${err.message}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`);
+		if (result.code === 0)
+			throw new Error(`${err.message}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`);
 	}
 	return { ...result, data };
 }
@@ -161,4 +180,11 @@ function balancedEnd(text, start) {
 	return -1;
 }
 
-module.exports = { runN8nCli, runN8nCliOk, importCredentials, importWorkflows, executeWorkflow, parseRawOutput };
+module.exports = {
+	runN8nCli,
+	runN8nCliOk,
+	importCredentials,
+	importWorkflows,
+	executeWorkflow,
+	parseRawOutput,
+};

@@ -19,7 +19,8 @@ function encryptionKeyFor(userFolder) {
 	const settingsFile = path.join(n8nFolder, 'config');
 	try {
 		const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
-		if (typeof settings.encryptionKey === 'string' && settings.encryptionKey) return settings.encryptionKey;
+		if (typeof settings.encryptionKey === 'string' && settings.encryptionKey)
+			return settings.encryptionKey;
 	} catch (err) {
 		if (err.code !== 'ENOENT') throw new Error(`cannot read ${settingsFile}: ${err.message}`);
 	}
@@ -87,11 +88,20 @@ function restrictFileAccessTo() {
  * @param {boolean} [options.inheritN8nEnv] keep N8N_* variables of the caller (npm start), default false
  * @param {Record<string, string>} [options.extra] last word on anything
  */
-function n8nEnv({ runtime, userFolder, port, brokerPort, logLevel = 'info', inheritN8nEnv = false, extra = {} }) {
+function n8nEnv({
+	runtime,
+	userFolder,
+	port,
+	brokerPort,
+	logLevel = 'info',
+	inheritN8nEnv = false,
+	extra = {},
+}) {
 	const base = cleanEnv();
 	if (!inheritN8nEnv) {
 		for (const key of Object.keys(base)) {
-			if (/^(N8N_|DB_|EXECUTIONS_|QUEUE_|GENERIC_TIMEZONE$|WEBHOOK_URL$|NODES_)/.test(key)) delete base[key];
+			if (/^(N8N_|DB_|EXECUTIONS_|QUEUE_|GENERIC_TIMEZONE$|WEBHOOK_URL$|NODES_)/.test(key))
+				delete base[key];
 		}
 	}
 	return {

@@ -20,7 +20,13 @@ export interface RuntimePaths {
 
 export interface InstalledRuntime extends RuntimePaths {
 	/** The parsed runtime.json marker. */
-	installed: { n8n: string; node: string; installedAt: string; installSeconds: number; bytes: number | null };
+	installed: {
+		n8n: string;
+		node: string;
+		installedAt: string;
+		installSeconds: number;
+		bytes: number | null;
+	};
 }
 
 export function cacheRoot(): string;
@@ -118,7 +124,10 @@ export function importCredentials(
 	options: CliOptions,
 	credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>,
 ): Promise<CliResult>;
-export function importWorkflows(options: CliOptions, workflows: object | object[]): Promise<CliResult>;
+export function importWorkflows(
+	options: CliOptions,
+	workflows: object | object[],
+): Promise<CliResult>;
 /** The part of n8n's run data (IRunExecutionData) the tests read. */
 export interface RunExecutionData {
 	resultData?: {
@@ -129,7 +138,12 @@ export interface RunExecutionData {
 			Array<{
 				executionStatus?: string;
 				error?: { message?: string; [key: string]: unknown };
-				data?: { main?: Array<Array<{ json: Record<string, unknown>; binary?: Record<string, unknown> }> | null> };
+				data?: {
+					main?: Array<Array<{
+						json: Record<string, unknown>;
+						binary?: Record<string, unknown>;
+					}> | null>;
+				};
 			}>
 		>;
 	};
@@ -144,13 +158,21 @@ export interface N8nRun {
 }
 
 /** `n8n execute --id --rawOutput`; `data` is the run (null if none was printed). */
-export function executeWorkflow(options: CliOptions, workflowId: string): Promise<CliResult & { data: N8nRun | null }>;
+export function executeWorkflow(
+	options: CliOptions,
+	workflowId: string,
+): Promise<CliResult & { data: N8nRun | null }>;
 export function parseRawOutput(stdout: string): unknown;
 
 export function freePort(host?: string): Promise<number>;
 export function portIsFree(port: number, host?: string): Promise<boolean>;
 
-export const OWNER: Readonly<{ email: string; password: string; firstName: string; lastName: string }>;
+export const OWNER: Readonly<{
+	email: string;
+	password: string;
+	firstName: string;
+	lastName: string;
+}>;
 
 export class N8nRestError extends Error {
 	status: number;
@@ -208,7 +230,11 @@ export class N8nRest {
 	raw(
 		method: string,
 		urlPath: string,
-		options?: { body?: unknown; query?: Record<string, string | number | boolean>; expect?: number[] },
+		options?: {
+			body?: unknown;
+			query?: Record<string, string | number | boolean>;
+			expect?: number[];
+		},
 	): Promise<{ status: number; body: unknown }>;
 	get(urlPath: string, query?: Record<string, string | number | boolean>): Promise<unknown>;
 	post(urlPath: string, body?: unknown): Promise<unknown>;
@@ -221,22 +247,39 @@ export class N8nRest {
 	credentialTypes(): Promise<CredentialTypeDescription[]>;
 	listCredentials(): Promise<StoredCredential[]>;
 	getCredential(id: string, includeData?: boolean): Promise<StoredCredential>;
-	createCredential(credential: { name: string; type: string; data: Record<string, unknown> }): Promise<StoredCredential>;
+	createCredential(credential: {
+		name: string;
+		type: string;
+		data: Record<string, unknown>;
+	}): Promise<StoredCredential>;
 	testCredential(credential: {
 		id: string;
 		name?: string;
 		type: string;
 		data?: Record<string, unknown>;
 	}): Promise<CredentialTestResult>;
-	getWorkflow(id: string): Promise<{ id: string; name: string; versionId: string; active: boolean; nodes: object[]; [key: string]: unknown }>;
-	createWorkflow(workflow: object): Promise<{ id: string; versionId: string; [key: string]: unknown }>;
+	getWorkflow(
+		id: string,
+	): Promise<{
+		id: string;
+		name: string;
+		versionId: string;
+		active: boolean;
+		nodes: object[];
+		[key: string]: unknown;
+	}>;
+	createWorkflow(
+		workflow: object,
+	): Promise<{ id: string; versionId: string; [key: string]: unknown }>;
 	activateWorkflow(id: string, versionId: string): Promise<unknown>;
 	deactivateWorkflow(id: string): Promise<unknown>;
 	runWorkflow(id: string, triggerNodeName: string): Promise<{ executionId: string }>;
 	listExecutions(options?: {
 		workflowId?: string;
 		limit?: number;
-	}): Promise<Array<{ id: string; status: string; mode: string; workflowId: string; [key: string]: unknown }>>;
+	}): Promise<
+		Array<{ id: string; status: string; mode: string; workflowId: string; [key: string]: unknown }>
+	>;
 	getExecution(id: string): Promise<N8nExecution>;
 	waitForExecution(id: string, timeoutMs?: number): Promise<N8nExecution>;
 }
@@ -250,7 +293,11 @@ export interface RunningRedis {
 }
 /** redis-server's path; installs Debian's package with apt-get when missing. */
 export function ensureRedisServer(log?: (line: string) => void): string;
-export function startRedis(options: { port: number; logFile: string; log?: (line: string) => void }): Promise<RunningRedis>;
+export function startRedis(options: {
+	port: number;
+	logFile: string;
+	log?: (line: string) => void;
+}): Promise<RunningRedis>;
 
 export interface QueueCluster {
 	redis: RunningRedis;

@@ -1,6 +1,13 @@
 'use strict';
 // Everything the start script and the end-to-end tests use, in one place.
-const { executeWorkflow, importCredentials, importWorkflows, parseRawOutput, runN8nCli, runN8nCliOk } = require('./cli');
+const {
+	executeWorkflow,
+	importCredentials,
+	importWorkflows,
+	parseRawOutput,
+	runN8nCli,
+	runN8nCliOk,
+} = require('./cli');
 const { ATTACHMENTS_FOLDER, encryptionKeyFor, n8nEnv } = require('./env');
 const { ensureRuntime } = require('./install');
 const { linkPackage } = require('./link-package');

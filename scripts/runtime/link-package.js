@@ -31,15 +31,25 @@ function writeJson(file, value) {
 function packInto(projectRoot, destination) {
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tempmail-pack-'));
 	try {
-		const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
-			cwd: projectRoot,
-			env: cleanEnv(),
-			encoding: 'utf8',
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		const out = execFileSync(
+			'npm',
+			['pack', '--json', '--ignore-scripts', '--pack-destination', work],
+			{
+				cwd: projectRoot,
+				env: cleanEnv(),
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		const [{ filename }] = JSON.parse(out.slice(out.indexOf('[')));
 		fs.mkdirSync(destination, { recursive: true });
-		execFileSync('tar', ['-xzf', path.join(work, path.basename(filename)), '-C', destination, '--strip-components=1']);
+		execFileSync('tar', [
+			'-xzf',
+			path.join(work, path.basename(filename)),
+			'-C',
+			destination,
+			'--strip-components=1',
+		]);
 	} finally {
 		fs.rmSync(work, { recursive: true, force: true });
 	}
@@ -60,7 +70,9 @@ function linkPackage({ userFolder, mode = 'pack', projectRoot = PROJECT_ROOT }) 
 		}
 	}
 	if (Object.keys(pkg.dependencies ?? {}).length) {
-		throw new Error('package.json has runtime dependencies; n8n would npm-install them: not supported here');
+		throw new Error(
+			'package.json has runtime dependencies; n8n would npm-install them: not supported here',
+		);
 	}
 
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');

@@ -29,8 +29,24 @@ const { groupMembers, killGroup, startWatchdog, stopGroup } = require('./process
  * @param {StartOptions} options
  */
 async function startN8n(options) {
-	const { runtime, userFolder, port, brokerPort, logFile, onLine, readyTimeoutMs = 180_000, command = 'start' } = options;
-	const workerEnv = command === 'worker' ? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' } : {};
+	const {
+		runtime,
+		userFolder,
+		port,
+		brokerPort,
+		logFile,
+		onLine,
+		readyTimeoutMs = 180_000,
+		command = 'start',
+	} = options;
+	const workerEnv =
+		command === 'worker'
+			? {
+					QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+					QUEUE_HEALTH_CHECK_PORT: String(port),
+					N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+				}
+			: {};
 	const env = n8nEnv({
 		runtime,
 		userFolder,
@@ -41,7 +57,10 @@ async function startN8n(options) {
 		extra: { ...workerEnv, ...options.extraEnv },
 	});
 	fs.mkdirSync(path.dirname(logFile), { recursive: true });
-	fs.appendFileSync(logFile, `\n===== n8n ${command} on port ${port}, ${new Date().toISOString()} =====\n`);
+	fs.appendFileSync(
+		logFile,
+		`\n===== n8n ${command} on port ${port}, ${new Date().toISOString()} =====\n`,
+	);
 	const startOffset = fs.statSync(logFile).size;
 
 	// n8n writes straight into the log file, not through a pipe to us: if this process
@@ -163,7 +182,8 @@ async function waitReady(handle, exitInfo, timeoutMs) {
 	const url = `${handle.apiUrl}/healthz/readiness`;
 	while (Date.now() < deadline) {
 		const exit = exitInfo();
-		if (exit) throw new Error(`n8n exited before it was ready (${exit.signal || `code ${exit.code}`})`);
+		if (exit)
+			throw new Error(`n8n exited before it was ready (${exit.signal || `code ${exit.code}`})`);
 		try {
 			const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
 			if (res.status === 200) return;

@@ -68,8 +68,18 @@ function groupMembers(pgid) {
 			if (Number(rest[2]) !== pgid) continue;
 			const status = fs.readFileSync(`/proc/${name}/status`, 'utf8');
 			const rssKb = Number((/VmRSS:\s+(\d+)/.exec(status) || [])[1] || 0);
-			const cmd = fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
-			out.push({ pid: Number(name), ppid: Number(rest[1]), state: rest[0], cmd, rss: rssKb * 1024 });
+			const cmd = fs
+				.readFileSync(`/proc/${name}/cmdline`, 'utf8')
+				.split('\0')
+				.filter(Boolean)
+				.join(' ');
+			out.push({
+				pid: Number(name),
+				ppid: Number(rest[1]),
+				state: rest[0],
+				cmd,
+				rss: rssKb * 1024,
+			});
 		} catch {
 			/* exited meanwhile */
 		}

@@ -23,9 +23,20 @@ const { startRedis } = require('./redis');
  * @param {(line: string) => void} [options.log]
  */
 async function startQueueCluster(options) {
-	const { runtime, userFolder, logDir, workers: workerCount = 2, binaryDataMode = 'database', log = () => undefined } = options;
+	const {
+		runtime,
+		userFolder,
+		logDir,
+		workers: workerCount = 2,
+		binaryDataMode = 'database',
+		log = () => undefined,
+	} = options;
 	const started = Date.now();
-	const redis = await startRedis({ port: await freePort(), logFile: path.join(logDir, 'redis.log'), log });
+	const redis = await startRedis({
+		port: await freePort(),
+		logFile: path.join(logDir, 'redis.log'),
+		log,
+	});
 	log(`redis-server on 127.0.0.1:${redis.port}`);
 	const queueEnv = {
 		EXECUTIONS_MODE: 'queue',
@@ -36,7 +47,13 @@ async function startQueueCluster(options) {
 		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 		...options.extraEnv,
 	};
-	const common = { runtime, userFolder, logLevel: options.logLevel ?? 'info', inheritN8nEnv: options.inheritN8nEnv, extraEnv: queueEnv };
+	const common = {
+		runtime,
+		userFolder,
+		logLevel: options.logLevel ?? 'info',
+		inheritN8nEnv: options.inheritN8nEnv,
+		extraEnv: queueEnv,
+	};
 
 	const cluster = {
 		redis,
@@ -90,7 +107,9 @@ async function startQueueCluster(options) {
 		await Promise.all(
 			Array.from({ length: workerCount }, async (_, i) => {
 				const worker = await cluster.startWorker(i);
-				log(`n8n worker ${i + 1} ready in ${worker.startupSeconds.toFixed(1)} s (health check on port ${worker.port})`);
+				log(
+					`n8n worker ${i + 1} ready in ${worker.startupSeconds.toFixed(1)} s (health check on port ${worker.port})`,
+				);
 			}),
 		);
 	} catch (err) {

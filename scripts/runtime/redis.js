@@ -32,9 +32,12 @@ function ensureRedisServer(log = () => undefined) {
 	const prefix = root ? [] : ['sudo', '-n'];
 	const run = (args) => {
 		const [cmd, ...rest] = [...prefix, ...args];
-		execFileSync(cmd, rest, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+		execFileSync(cmd, rest, {
+			stdio: ['ignore', 'inherit', 'inherit'],
+			env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+		});
 	};
-	log('redis-server is missing: installing Debian\'s redis-server with apt-get');
+	log("redis-server is missing: installing Debian's redis-server with apt-get");
 	try {
 		try {
 			run(['apt-get', 'install', '-y', '--no-install-recommends', 'redis-server']);
@@ -49,7 +52,8 @@ function ensureRedisServer(log = () => undefined) {
 		);
 	}
 	const installed = findRedisServer();
-	if (!installed) throw new Error('apt-get installed redis-server, but no redis-server binary was found');
+	if (!installed)
+		throw new Error('apt-get installed redis-server, but no redis-server binary was found');
 	return installed;
 }
 
@@ -85,11 +89,26 @@ async function startRedis({ port, logFile, log }) {
 	let child;
 	try {
 		// Queue jobs only need to live as long as the cluster: no snapshots, no AOF.
-		child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
-			cwd: path.dirname(logFile),
-			detached: true,
-			stdio: ['ignore', out, out],
-		});
+		child = spawn(
+			bin,
+			[
+				'--port',
+				String(port),
+				'--bind',
+				'127.0.0.1',
+				'--save',
+				'',
+				'--appendonly',
+				'no',
+				'--daemonize',
+				'no',
+			],
+			{
+				cwd: path.dirname(logFile),
+				detached: true,
+				stdio: ['ignore', out, out],
+			},
+		);
 	} finally {
 		fs.closeSync(out);
 	}
@@ -113,7 +132,9 @@ async function startRedis({ port, logFile, log }) {
 		if (exited || Date.now() > deadline) {
 			await stop();
 			const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-10).join('\n');
-			throw new Error(`redis-server did not answer PING on port ${port}. Last lines of ${logFile}:\n${tail}`);
+			throw new Error(
+				`redis-server did not answer PING on port ${port}. Last lines of ${logFile}:\n${tail}`,
+			);
 		}
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}

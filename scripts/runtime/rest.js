@@ -51,7 +51,8 @@ class N8nRest {
 		for (const [k, v] of Object.entries(query ?? {})) url.searchParams.set(k, String(v));
 		const headers = { accept: 'application/json', 'browser-id': this.browserId };
 		if (body !== undefined) headers['content-type'] = 'application/json';
-		if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+		if (this.cookies.size)
+			headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 		const res = await fetch(url, {
 			method,
 			headers,
@@ -63,7 +64,8 @@ class N8nRest {
 			const eq = pair.indexOf('=');
 			const name = pair.slice(0, eq).trim();
 			const value = pair.slice(eq + 1).trim();
-			if (value && !/max-age=0|expires=thu, 01 jan 1970/i.test(cookie)) this.cookies.set(name, value);
+			if (value && !/max-age=0|expires=thu, 01 jan 1970/i.test(cookie))
+				this.cookies.set(name, value);
 			else this.cookies.delete(name);
 		}
 		const text = await res.text();
@@ -75,7 +77,10 @@ class N8nRest {
 		}
 		const ok = expect ? expect.includes(res.status) : res.status >= 200 && res.status < 300;
 		if (!ok) throw new N8nRestError(method, urlPath, res.status, parsed);
-		const unwrapped = parsed && typeof parsed === 'object' && 'data' in parsed && Object.keys(parsed).length === 1 ? parsed.data : parsed;
+		const unwrapped =
+			parsed && typeof parsed === 'object' && 'data' in parsed && Object.keys(parsed).length === 1
+				? parsed.data
+				: parsed;
 		return { status: res.status, body: unwrapped };
 	}
 
@@ -136,7 +141,10 @@ class N8nRest {
 
 	/** With includeData, secrets come back redacted, as the editor receives them. */
 	async getCredential(id, includeData = false) {
-		return await this.get(`/rest/credentials/${encodeURIComponent(id)}`, includeData ? { includeData: true } : undefined);
+		return await this.get(
+			`/rest/credentials/${encodeURIComponent(id)}`,
+			includeData ? { includeData: true } : undefined,
+		);
 	}
 
 	async createCredential({ name, type, data }) {
@@ -150,7 +158,9 @@ class N8nRest {
 	 * @returns {Promise<{ status: 'OK' | 'Error', message: string }>}
 	 */
 	async testCredential({ id, name, type, data }) {
-		return await this.post('/rest/credentials/test', { credentials: { id, name: name ?? '', type, data } });
+		return await this.post('/rest/credentials/test', {
+			credentials: { id, name: name ?? '', type, data },
+		});
 	}
 
 	// -- workflows and executions -------------------------------------------------
@@ -202,10 +212,15 @@ class N8nRest {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const execution = await this.getExecution(id);
-			if (execution && !['new', 'running', 'waiting'].includes(execution.status) && execution.finished !== undefined) {
+			if (
+				execution &&
+				!['new', 'running', 'waiting'].includes(execution.status) &&
+				execution.finished !== undefined
+			) {
 				if (execution.status !== 'running') return execution;
 			}
-			if (Date.now() > deadline) throw new Error(`execution ${id} still ${execution?.status} after ${timeoutMs / 1000} s`);
+			if (Date.now() > deadline)
+				throw new Error(`execution ${id} still ${execution?.status} after ${timeoutMs / 1000} s`);
 			await new Promise((r) => setTimeout(r, 250));
 		}
 	}

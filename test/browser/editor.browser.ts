@@ -56,7 +56,9 @@ async function uiStep<T>(label: string, target: Page, fn: () => Promise<T>): Pro
 		fs.mkdirSync(DEBUG_DIR, { recursive: true });
 		await target.screenshot({ path: `${base}.png` }).catch(() => undefined);
 		fs.writeFileSync(`${base}.html`, await target.content().catch(() => ''));
-		report(`"${label}" failed: page saved as ${path.relative(runtime.PROJECT_ROOT, base)}.{png,html}`);
+		report(
+			`"${label}" failed: page saved as ${path.relative(runtime.PROJECT_ROOT, base)}.{png,html}`,
+		);
 		throw err;
 	}
 }
@@ -67,7 +69,10 @@ function testId(id: string): string {
 
 /** Every example, Temp Mail nodes on the test credential, the sign-up request aimed at the simulator. */
 function exampleWorkflows(simUrl: string): WorkflowJson[] {
-	const files = fs.readdirSync(EXAMPLES_DIR).filter((name) => name.endsWith('.json')).sort();
+	const files = fs
+		.readdirSync(EXAMPLES_DIR)
+		.filter((name) => name.endsWith('.json'))
+		.sort();
 	return files.map((file) => {
 		const workflow = loadExample(file);
 		if (workflow.id === SIGNUP_ID) {
@@ -89,7 +94,10 @@ async function searchNodePanel(target: Page, query: string): Promise<Locator> {
 
 /** A node panel entry (app, node or action) by its exact name. */
 function panelItem(creator: Locator, name: string | RegExp): Locator {
-	const exact = typeof name === 'string' ? new RegExp(`^\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) : name;
+	const exact =
+		typeof name === 'string'
+			? new RegExp(`^\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`)
+			: name;
 	return creator.locator(testId('node-creator-item-name'), { hasText: exact }).first();
 }
 
@@ -97,15 +105,27 @@ function panelItem(creator: Locator, name: string | RegExp): Locator {
  * Asserts that the open node details view shows each label, an input for each parameter
  * name in `inputs`, and the given values in its selects/fields (by parameter name).
  */
-async function expectParameters(target: Page, labels: string[], inputs: string[], values: Record<string, string> = {}): Promise<string> {
+async function expectParameters(
+	target: Page,
+	labels: string[],
+	inputs: string[],
+	values: Record<string, string> = {},
+): Promise<string> {
 	const parameters = target.locator(`${testId('ndv')} ${testId('node-parameters')}`);
 	await parameters.waitFor();
-	for (const name of [...inputs, ...Object.keys(values)]) await parameters.locator(testId(`parameter-input-${name}`)).first().waitFor();
+	for (const name of [...inputs, ...Object.keys(values)])
+		await parameters
+			.locator(testId(`parameter-input-${name}`))
+			.first()
+			.waitFor();
 	const text = (await parameters.innerText()).replace(/\s+/g, ' ');
 	for (const label of labels) expect(text).toContain(label);
 	const shown: Record<string, string> = {};
 	for (const name of Object.keys(values)) {
-		shown[name] = await parameters.locator(`${testId(`parameter-input-${name}`)} input`).first().inputValue();
+		shown[name] = await parameters
+			.locator(`${testId(`parameter-input-${name}`)} input`)
+			.first()
+			.inputValue();
 	}
 	expect(shown).toEqual(values);
 	return text;
@@ -113,7 +133,9 @@ async function expectParameters(target: Page, labels: string[], inputs: string[]
 
 beforeAll(async () => {
 	if (!fs.existsSync(CHROMIUM)) {
-		throw new Error(`${CHROMIUM} is missing: run \`bash test/browser/install-chromium.sh\` (apt-get install -y chromium)`);
+		throw new Error(
+			`${CHROMIUM} is missing: run \`bash test/browser/install-chromium.sh\` (apt-get install -y chromium)`,
+		);
 	}
 	fs.rmSync(DEBUG_DIR, { recursive: true, force: true });
 	env = await startE2eEnvironment('browser');
@@ -128,7 +150,9 @@ beforeAll(async () => {
 	context.setDefaultTimeout(UI_TIMEOUT);
 	page = await context.newPage();
 	const steps = Object.entries(env.timings).map(([step, s]) => `${step} ${s.toFixed(1)}s`);
-	report(`n8n ${runtime.N8N_VERSION} on ${env.n8n.url}, simulator on ${env.sim.url}, ${browser.version()}; ${steps.join(', ')}`);
+	report(
+		`n8n ${runtime.N8N_VERSION} on ${env.n8n.url}, simulator on ${env.sim.url}, ${browser.version()}; ${steps.join(', ')}`,
+	);
 }, 300_000);
 
 afterAll(async () => {
@@ -164,14 +188,28 @@ it('adds Temp Mail → Message → Wait For from the node panel and renders its 
 		await panelItem(creator, 'Temp Mail').click();
 		// An empty workflow's panel lists triggers first; the actions sit under "Actions (n)".
 		const waitFor = panelItem(creator, 'Wait for a message');
-		if (!(await waitFor.isVisible())) await creator.locator(testId('node-creator-category-item'), { hasText: /^\s*Actions/ }).click();
+		if (!(await waitFor.isVisible()))
+			await creator
+				.locator(testId('node-creator-category-item'), { hasText: /^\s*Actions/ })
+				.click();
 		await waitFor.click();
 		await page.locator(testId('ndv')).waitFor();
 	});
 	const text = await uiStep('check the Wait For parameters', page, () =>
 		expectParameters(
 			page,
-			['Credential', 'Resource', 'Operation', 'Mailbox Address', 'Filters', 'Timeout', 'Check Interval', 'On Timeout', 'Simplify', 'Options'],
+			[
+				'Credential',
+				'Resource',
+				'Operation',
+				'Mailbox Address',
+				'Filters',
+				'Timeout',
+				'Check Interval',
+				'On Timeout',
+				'Simplify',
+				'Options',
+			],
 			['email', 'timeout', 'interval', 'simplify'],
 			{ resource: 'Message', operation: 'Wait For', onTimeout: 'Fail With an Error' },
 		),
@@ -182,46 +220,69 @@ it('adds Temp Mail → Message → Wait For from the node panel and renders its 
 	await uiStep('close the node and find it on the canvas', page, async () => {
 		await page.locator(testId('ndv-close-button')).click();
 		await page.locator(testId('ndv')).waitFor({ state: 'hidden' });
-		await page.locator(`${testId('canvas-node')}[data-node-type="n8n-nodes-tempmail.tempMail"]`).waitFor();
+		await page
+			.locator(`${testId('canvas-node')}[data-node-type="n8n-nodes-tempmail.tempMail"]`)
+			.waitFor();
 	});
 	await page.screenshot({ path: path.join(DOCS_DIR, 'node-on-canvas.png') });
 });
 
 it('offers Temp Mail Trigger in the node panel and renders its parameters', async () => {
-	const creator = await uiStep('open the node panel again: Add another trigger, search "temp mail"', page, async () => {
-		await page.locator(testId('node-creator-plus-button')).click();
-		const panel = page.locator(testId('node-creator'));
-		await panel.locator(testId('node-creator-search-bar')).waitFor();
-		// The workflow has a trigger already: the panel opens on actions; triggers are one level down.
-		// Playwright finds this entry "not stable" while the panel keeps animating: wait, then force.
-		const another = panelItem(panel, 'Add another trigger');
-		await another.waitFor();
-		await page.waitForTimeout(1000);
-		await another.click({ force: true });
-		await panel.getByText(/What triggers this workflow/).first().waitFor();
-		const found = await searchNodePanel(page, 'temp mail');
-		await panelItem(found, 'Temp Mail').waitFor();
-		return found;
-	});
+	const creator = await uiStep(
+		'open the node panel again: Add another trigger, search "temp mail"',
+		page,
+		async () => {
+			await page.locator(testId('node-creator-plus-button')).click();
+			const panel = page.locator(testId('node-creator'));
+			await panel.locator(testId('node-creator-search-bar')).waitFor();
+			// The workflow has a trigger already: the panel opens on actions; triggers are one level down.
+			// Playwright finds this entry "not stable" while the panel keeps animating: wait, then force.
+			const another = panelItem(panel, 'Add another trigger');
+			await another.waitFor();
+			await page.waitForTimeout(1000);
+			await another.click({ force: true });
+			await panel
+				.getByText(/What triggers this workflow/)
+				.first()
+				.waitFor();
+			const found = await searchNodePanel(page, 'temp mail');
+			await panelItem(found, 'Temp Mail').waitFor();
+			return found;
+		},
+	);
 	await uiStep('add Temp Mail Trigger', page, async () => {
-		const listed = (await creator.locator(testId('node-creator-item-name')).allInnerTexts()).map((s) => s.trim());
+		const listed = (await creator.locator(testId('node-creator-item-name')).allInnerTexts()).map(
+			(s) => s.trim(),
+		);
 		report(`trigger panel, search "temp mail": ${JSON.stringify(listed)}`);
 		await panelItem(creator, 'Temp Mail').click();
 		// The package's trigger node (displayName "Temp Mail Trigger") is listed under its app
 		// by its event: Temp Mail → Triggers → "On new message".
-		await creator.getByText(/Triggers \(1\)/).first().waitFor();
+		await creator
+			.getByText(/Triggers \(1\)/)
+			.first()
+			.waitFor();
 		await panelItem(creator, 'On new message').click();
 		await page.locator(testId('ndv')).waitFor();
-		await page.locator(`${testId('canvas-node')}[data-node-type="n8n-nodes-tempmail.tempMailTrigger"]`).waitFor({ state: 'attached' });
+		await page
+			.locator(`${testId('canvas-node')}[data-node-type="n8n-nodes-tempmail.tempMailTrigger"]`)
+			.waitFor({ state: 'attached' });
 	});
 	await uiStep('check the trigger parameters', page, () =>
-		expectParameters(page, ['Credential', 'Poll Times', 'Event', 'Mailbox Addresses'], ['mailboxes'], { event: 'New Message' }),
+		expectParameters(
+			page,
+			['Credential', 'Poll Times', 'Event', 'Mailbox Addresses'],
+			['mailboxes'],
+			{ event: 'New Message' },
+		),
 	);
 	await page.screenshot({ path: path.join(DOCS_DIR, 'trigger-parameters.png') });
 	await uiStep('close the trigger', page, async () => {
 		await page.locator(testId('ndv-close-button')).click();
 		await page.locator(testId('ndv')).waitFor({ state: 'hidden' });
-		const trigger = page.locator(`${testId('canvas-node')}[data-node-type="n8n-nodes-tempmail.tempMailTrigger"]`);
+		const trigger = page.locator(
+			`${testId('canvas-node')}[data-node-type="n8n-nodes-tempmail.tempMailTrigger"]`,
+		);
 		report(`trigger node on the canvas: "${await trigger.getAttribute('data-node-name')}"`);
 	});
 });
@@ -234,14 +295,20 @@ it('runs the imported sign-up example from the editor and shows the extracted co
 		await page.goto(`${env.n8n.url}/workflow/${SIGNUP_ID}`);
 		await page.locator(`${testId('canvas-node')}[data-node-name="Result"]`).waitFor();
 	});
-	const before = new Set((await env.rest.listExecutions({ workflowId: SIGNUP_ID })).map((e) => e.id));
+	const before = new Set(
+		(await env.rest.listExecutions({ workflowId: SIGNUP_ID })).map((e) => e.id),
+	);
 	await uiStep('execute the workflow', page, async () => {
 		await page.locator(testId('execute-workflow-button')).click();
 		await page
-			.locator(`${testId('canvas-node')}[data-node-name="Result"] ${testId('canvas-node-status-success')}`)
+			.locator(
+				`${testId('canvas-node')}[data-node-name="Result"] ${testId('canvas-node-status-success')}`,
+			)
 			.waitFor({ timeout: 150_000 });
 	});
-	const executions = (await env.rest.listExecutions({ workflowId: SIGNUP_ID })).filter((e) => !before.has(e.id));
+	const executions = (await env.rest.listExecutions({ workflowId: SIGNUP_ID })).filter(
+		(e) => !before.has(e.id),
+	);
 	expect(executions).toHaveLength(1);
 	const execution = await env.rest.waitForExecution(executions[0].id, 60_000);
 	expect(execution.status).toBe('success');

@@ -6,8 +6,15 @@ describe('Temp Mail API credential: authenticate', () => {
 	const credential = new TempMailApi();
 
 	it('adds the Bearer header and keeps every other option and header', async () => {
-		const request: IHttpRequestOptions = { url: '/api/domains', headers: { Accept: 'application/json' }, qs: { type: 'free' } };
-		const signed = await credential.authenticate({ apiKey: 'tm_key_1', baseUrl: 'https://api.test' }, request);
+		const request: IHttpRequestOptions = {
+			url: '/api/domains',
+			headers: { Accept: 'application/json' },
+			qs: { type: 'free' },
+		};
+		const signed = await credential.authenticate(
+			{ apiKey: 'tm_key_1', baseUrl: 'https://api.test' },
+			request,
+		);
 		expect(signed).toEqual({
 			url: '/api/domains',
 			qs: { type: 'free' },
@@ -16,7 +23,10 @@ describe('Temp Mail API credential: authenticate', () => {
 	});
 
 	it('does not change the options it was given (n8n may reuse them for a retry)', async () => {
-		const request: IHttpRequestOptions = { url: '/api/domains', headers: { Accept: 'application/json' } };
+		const request: IHttpRequestOptions = {
+			url: '/api/domains',
+			headers: { Accept: 'application/json' },
+		};
 		await credential.authenticate({ apiKey: 'tm_key_1' }, request);
 		expect(request.headers).toEqual({ Accept: 'application/json' });
 	});

@@ -23,7 +23,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 function runBench(args: string[]): Promise<{ code: number | null; output: string }> {
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bench', 'run.js'), ...args], { cwd: PROJECT_ROOT });
+		const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bench', 'run.js'), ...args], {
+			cwd: PROJECT_ROOT,
+		});
 		let output = '';
 		child.stdout.on('data', (d: Buffer) => (output += d.toString()));
 		child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -42,12 +44,20 @@ describe('npm run bench:smoke (bench/run.js --smoke against the real n8n)', () =
 	afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
 
 	it('finishes and prints the table', () => {
-		expect({ code: run.code, tail: run.output.slice(-3000) }).toEqual({ code: 0, tail: expect.stringContaining('| Figure') });
+		expect({ code: run.code, tail: run.output.slice(-3000) }).toEqual({
+			code: 0,
+			tail: expect.stringContaining('| Figure'),
+		});
 	});
 
 	it('writes well-formed JSON with every figure measured', () => {
 		const results = JSON.parse(fs.readFileSync(path.join(outDir, 'bench.json'), 'utf8'));
-		expect(results).toMatchObject({ version: 1, mode: 'smoke', machine: { cpus: expect.any(Number) }, versions: { n8n: expect.any(String) } });
+		expect(results).toMatchObject({
+			version: 1,
+			mode: 'smoke',
+			machine: { cpus: expect.any(Number) },
+			versions: { n8n: expect.any(String) },
+		});
 		expect(Number.isNaN(Date.parse(results.date))).toBe(false);
 		const figures = results.figures as Figure[];
 		const ids = figures.map((f) => f.id);
@@ -70,7 +80,9 @@ describe('npm run bench:smoke (bench/run.js --smoke against the real n8n)', () =
 			'waitFor.medianLatencyMs',
 			'waitFor.maxLatencyMs',
 		]);
-		const compared = ids.filter((id) => /^(get|delete|download)\./.test(id) && id !== 'download.plainNodeGrowthMb');
+		const compared = ids.filter(
+			(id) => /^(get|delete|download)\./.test(id) && id !== 'download.plainNodeGrowthMb',
+		);
 		for (const f of figures) {
 			expect(typeof f.ours).toBe('number');
 			expect(Number.isFinite(f.ours)).toBe(true);
@@ -86,6 +98,7 @@ describe('npm run bench:smoke (bench/run.js --smoke against the real n8n)', () =
 	it('writes the chart page (and its PNG when Chromium is installed)', () => {
 		const html = fs.readFileSync(path.join(outDir, 'bench.html'), 'utf8');
 		expect(html.match(/<svg /g)).toHaveLength(3);
-		if (withPng) expect(fs.readFileSync(path.join(outDir, 'bench.png')).subarray(1, 4).toString()).toBe('PNG');
+		if (withPng)
+			expect(fs.readFileSync(path.join(outDir, 'bench.png')).subarray(1, 4).toString()).toBe('PNG');
 	});
 });

@@ -68,26 +68,38 @@ beforeAll(async () => {
 		runtime.importWorkflows(env.cli, [signupWorkflow(env.sim.url)]),
 	);
 	const steps = Object.entries(env.timings).map(([step, s]) => `${step} ${s.toFixed(1)}s`);
-	report(`n8n ${runtime.N8N_VERSION} on ${env.n8n.url}, simulator on ${env.sim.url}; ${steps.join(', ')}`);
+	report(
+		`n8n ${runtime.N8N_VERSION} on ${env.n8n.url}, simulator on ${env.sim.url}; ${steps.join(', ')}`,
+	);
 }, 300_000);
 
 afterAll(async () => {
 	if (env) await env.stop();
-	if (attachmentsDir && process.env.TEMPMAIL_E2E_KEEP !== '1') fs.rmSync(attachmentsDir, { recursive: true, force: true });
+	if (attachmentsDir && process.env.TEMPMAIL_E2E_KEEP !== '1')
+		fs.rmSync(attachmentsDir, { recursive: true, force: true });
 }, 60_000);
 
 it('covers every example in examples/', () => {
-	const files = fs.readdirSync(EXAMPLES_DIR).filter((name) => name.endsWith('.json')).sort();
+	const files = fs
+		.readdirSync(EXAMPLES_DIR)
+		.filter((name) => name.endsWith('.json'))
+		.sort();
 	expect(files).toEqual([ATTACHMENTS.file, QUOTA.file, SIGNUP.file].sort());
-	for (const { file, id } of [SIGNUP, ATTACHMENTS, QUOTA]) expect({ file, id: loadExample(file).id }).toEqual({ file, id });
+	for (const { file, id } of [SIGNUP, ATTACHMENTS, QUOTA])
+		expect({ file, id: loadExample(file).id }).toEqual({ file, id });
 });
 
 describe('examples/signup-verification.json', () => {
 	it('signs up with a new mailbox, extracts the code and link the site sent, and deletes the mailbox', async () => {
 		const before = (await control.signUps()).length;
 		await control.clearRequests();
-		const result = await timedStep(`n8n execute --id ${SIGNUP.id}`, () => runtime.executeWorkflow(env.cli, SIGNUP.id));
-		if (result.code !== 0) throw new Error(`n8n execute failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
+		const result = await timedStep(`n8n execute --id ${SIGNUP.id}`, () =>
+			runtime.executeWorkflow(env.cli, SIGNUP.id),
+		);
+		if (result.code !== 0)
+			throw new Error(
+				`n8n execute failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`,
+			);
 		expect(result.data?.status).toBe('success');
 
 		const [mailbox] = nodeOutput(result.data, 'Create Mailbox');
@@ -97,11 +109,17 @@ describe('examples/signup-verification.json', () => {
 		// What the demo site mailed to that address (GET /__control/signups).
 		const sent = (await control.signUps()).slice(before);
 		expect(sent).toEqual([expect.objectContaining({ email: email.toLowerCase() })]);
-		report(`mailbox ${email}: code ${String(output[0]?.code)}, link ${String(output[0]?.verificationLink)}`);
-		expect(output).toEqual([{ mailbox: email, code: sent[0].code, verificationLink: sent[0].link }]);
+		report(
+			`mailbox ${email}: code ${String(output[0]?.code)}, link ${String(output[0]?.verificationLink)}`,
+		);
+		expect(output).toEqual([
+			{ mailbox: email, code: sent[0].code, verificationLink: sent[0].link },
+		]);
 
 		// The workflow deleted the mailbox last, and the API no longer knows it.
-		const calls = (await control.requests()).filter((r) => r.rawPath.startsWith('/api/')).map((r) => `${r.method} ${r.rawPath.split('?')[0]}`);
+		const calls = (await control.requests())
+			.filter((r) => r.rawPath.startsWith('/api/'))
+			.map((r) => `${r.method} ${r.rawPath.split('?')[0]}`);
 		report(`API calls: ${calls.join(', ')}`);
 		expect(calls[0]).toBe('POST /api/emails');
 		expect(calls[calls.length - 1]).toBe(`DELETE /api/emails/${encodeURIComponent(email)}`);
@@ -127,13 +145,21 @@ describe('examples/quota-watch.json (Schedule Trigger, run like the editor\'s "E
 		const execution = await timedStep('quota watch, plenty left', run);
 		expect(execution.status).toBe('success');
 		const [quota] = nodeOutput(execution, 'Get Quota');
-		expect(quota.json).toMatchObject({ limit: 50_000, remaining: expect.any(Number), resetAt: expect.any(String) });
+		expect(quota.json).toMatchObject({
+			limit: 50_000,
+			remaining: expect.any(Number),
+			resetAt: expect.any(String),
+		});
 		expect(nodeOutput(execution, 'Quota OK')).toHaveLength(1);
 		expect(execution.data.resultData?.runData?.['Alert: Quota Low']).toBeUndefined();
 	});
 
 	it('fails the run at "Alert: Quota Low", naming the remaining calls, when the quota is nearly used up', async () => {
-		const account = await control.createAccount({ key: env.sim.defaultKey, quotaLimit: 100, used: 95 });
+		const account = await control.createAccount({
+			key: env.sim.defaultKey,
+			quotaLimit: 100,
+			used: 95,
+		});
 		expect(account.remaining).toBe(5);
 		let execution;
 		try {
@@ -153,7 +179,9 @@ describe('examples/quota-watch.json (Schedule Trigger, run like the editor\'s "E
 		const message = execution.data.resultData?.error?.message;
 		report(`the run failed with: ${message}`);
 		expect(execution.data.resultData?.lastNodeExecuted).toBe('Alert: Quota Low');
-		expect(message).toBe(`Temp Mail quota low: 4 of 100 calls left until ${String(quota.json.resetAt)}`);
+		expect(message).toBe(
+			`Temp Mail quota low: 4 of 100 calls left until ${String(quota.json.resetAt)}`,
+		);
 	});
 });
 
@@ -161,7 +189,10 @@ describe('examples/attachments-to-disk.json (activated; the trigger polls every 
 	it('writes every attachment of every new message to disk, byte for byte', async () => {
 		const big = { name: 'big-5mb.bin', size: 5 * MB, seed: `e2e-${crypto.randomUUID()}` };
 		const small = { name: 'notes.txt', text: 'Meeting notes: ship it.\n' };
-		const pdf = { name: 'invoice 2026.pdf', contentBase64: crypto.randomBytes(40_000).toString('base64') };
+		const pdf = {
+			name: 'invoice 2026.pdf',
+			contentBase64: crypto.randomBytes(40_000).toString('base64'),
+		};
 		const expected = new Map<string, string>([
 			[big.name, generatedAttachmentSha256(big.size, big.seed)],
 			[small.name, sha256(Buffer.from(small.text))],
@@ -171,19 +202,30 @@ describe('examples/attachments-to-disk.json (activated; the trigger polls every 
 		await control.createMailbox({ email: attachmentsMailbox });
 		await control.clearRequests();
 		const workflow = await env.rest.getWorkflow(ATTACHMENTS.id);
-		await timedStep('activate', () => env.rest.activateWorkflow(ATTACHMENTS.id, workflow.versionId));
+		await timedStep('activate', () =>
+			env.rest.activateWorkflow(ATTACHMENTS.id, workflow.versionId),
+		);
 		try {
 			// The activation poll records what the mailbox holds (nothing): mail must come after it.
 			await waitFor(
 				'the activation poll',
-				async () => (await control.requests()).find((r) => r.method === 'GET' && r.query.email === attachmentsMailbox),
+				async () =>
+					(await control.requests()).find(
+						(r) => r.method === 'GET' && r.query.email === attachmentsMailbox,
+					),
 				60_000,
 				250,
 			);
 			await new Promise((resolve) => setTimeout(resolve, 1000));
 			const started = Date.now();
-			const first = await control.deliver(attachmentsMailbox, { subject: 'Big file and notes', attachments: [big, small] });
-			const second = await control.deliver(attachmentsMailbox, { subject: 'Invoice', attachments: [pdf] });
+			const first = await control.deliver(attachmentsMailbox, {
+				subject: 'Big file and notes',
+				attachments: [big, small],
+			});
+			const second = await control.deliver(attachmentsMailbox, {
+				subject: 'Invoice',
+				attachments: [pdf],
+			});
 
 			const executionsDone = async () => {
 				const executions = await env.rest.listExecutions({ workflowId: ATTACHMENTS.id });
@@ -192,7 +234,9 @@ describe('examples/attachments-to-disk.json (activated; the trigger polls every 
 					const error = (await env.rest.getExecution(failed.id)).data.resultData?.error ?? null;
 					throw new Error(`execution ${failed.id} ${failed.status}: ${JSON.stringify(error)}`);
 				}
-				return executions.length > 0 && executions.every((e) => e.status === 'success') ? executions : undefined;
+				return executions.length > 0 && executions.every((e) => e.status === 'success')
+					? executions
+					: undefined;
 			};
 			await waitFor(
 				'3 files on disk',
@@ -209,7 +253,9 @@ describe('examples/attachments-to-disk.json (activated; the trigger polls every 
 			report(`files written ${((Date.now() - started) / 1000).toFixed(1)}s after delivery`);
 
 			// Exactly one file per attachment, <dir>/<message id>-<attachment name>, each byte-identical.
-			const onDisk = Object.fromEntries(files.map((file) => [path.relative(attachmentsDir, file), sha256(fs.readFileSync(file))]));
+			const onDisk = Object.fromEntries(
+				files.map((file) => [path.relative(attachmentsDir, file), sha256(fs.readFileSync(file))]),
+			);
 			expect(onDisk).toEqual({
 				[`${first.id}-${big.name}`]: expected.get(big.name),
 				[`${first.id}-${small.name}`]: expected.get(small.name),
@@ -230,7 +276,8 @@ function sha256(data: Buffer): string {
 
 /** Every regular file below `dir`. */
 function listFiles(dir: string): string[] {
-	return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+	return fs
+		.readdirSync(dir, { recursive: true, withFileTypes: true })
 		.filter((entry) => entry.isFile())
 		.map((entry) => path.join(entry.parentPath, entry.name));
 }

@@ -13,13 +13,18 @@ function run(label, command, args) {
 	const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
 	if (result.error) throw new Error(`[e2e setup] ${label}: ${result.error.message}`);
 	if (result.status !== 0) {
-		throw new Error(`[e2e setup] ${label} failed (${result.signal || `exit ${result.status}`}); the end-to-end tests cannot run`);
+		throw new Error(
+			`[e2e setup] ${label} failed (${result.signal || `exit ${result.status}`}); the end-to-end tests cannot run`,
+		);
 	}
-	process.stdout.write(`[e2e setup] ${label}: done in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
+	process.stdout.write(
+		`[e2e setup] ${label}: done in ${((Date.now() - started) / 1000).toFixed(1)}s\n`,
+	);
 }
 
 module.exports = async function globalSetup() {
-	if (process.env.TEMPMAIL_E2E_SKIP_BUILD !== '1') run('npm run build', 'npm', ['run', 'build', '--silent']);
+	if (process.env.TEMPMAIL_E2E_SKIP_BUILD !== '1')
+		run('npm run build', 'npm', ['run', 'build', '--silent']);
 	run('n8n runtime (installs when missing; minutes on a fresh machine)', process.execPath, [
 		path.join(root, 'scripts', 'runtime', 'install.js'),
 	]);

@@ -33,7 +33,9 @@ function report(line: string) {
 
 function reportRss(when: string) {
 	const processes = env.n8n.processes().filter((p) => p.state !== 'Z');
-	const parts = processes.map((p) => `${p.pid === env.n8n.pid ? 'n8n' : 'child'} ${Math.round(p.rss / MB)} MB`);
+	const parts = processes.map(
+		(p) => `${p.pid === env.n8n.pid ? 'n8n' : 'child'} ${Math.round(p.rss / MB)} MB`,
+	);
 	report(`RSS ${when}: ${Math.round(env.n8n.rssBytes() / MB)} MB (${parts.join(', ')})`);
 }
 
@@ -41,7 +43,9 @@ beforeAll(async () => {
 	env = await startE2eEnvironment('tempmail-in-n8n', [mailboxWorkflow()]);
 	control = new SimulatorControl(env.sim.url);
 	const steps = Object.entries(env.timings).map(([step, s]) => `${step} ${s.toFixed(1)}s`);
-	report(`n8n ${runtime.N8N_VERSION} on ${env.n8n.url}, simulator on ${env.sim.url}; ${steps.join(', ')}`);
+	report(
+		`n8n ${runtime.N8N_VERSION} on ${env.n8n.url}, simulator on ${env.sim.url}; ${steps.join(', ')}`,
+	);
 	reportRss('after start');
 }, 300_000);
 
@@ -92,14 +96,21 @@ describe('the package, installed as a community package', () => {
 	});
 
 	it('loads every node and credential that package.json "n8n" lists', async () => {
-		const pkg = JSON.parse(fs.readFileSync(path.join(runtime.PROJECT_ROOT, 'package.json'), 'utf8'));
+		const pkg = JSON.parse(
+			fs.readFileSync(path.join(runtime.PROJECT_ROOT, 'package.json'), 'utf8'),
+		);
 		type Loadable = new () => { name?: string; description?: { name: string } };
 		// The built classes, loaded here only to read their type names.
 		const namesIn = async (files: string[]) => {
 			const names: string[] = [];
 			for (const file of files) {
-				const exported = (await import(path.join(runtime.PROJECT_ROOT, file))) as Record<string, Loadable>;
-				const instance = new (Object.values(exported).find((value) => typeof value === 'function') as Loadable)();
+				const exported = (await import(path.join(runtime.PROJECT_ROOT, file))) as Record<
+					string,
+					Loadable
+				>;
+				const instance = new (
+					Object.values(exported).find((value) => typeof value === 'function') as Loadable
+				)();
 				names.push(instance.description?.name ?? instance.name ?? `(no name in ${file})`);
 			}
 			return names;
@@ -117,8 +128,13 @@ describe('the package, installed as a community package', () => {
 		const tempMailApi = credentialTypes.find((t) => t.name === 'tempMailApi');
 		expect(tempMailApi).toBeDefined();
 		expect(tempMailApi?.displayName).toBe('Temp Mail API');
-		expect(tempMailApi?.properties.map((p) => p.name)).toEqual(expect.arrayContaining(['apiKey', 'baseUrl']));
-		expect(tempMailApi?.iconUrl).toEqual({ light: expect.stringMatching(/\.svg$/), dark: expect.stringMatching(/\.svg$/) });
+		expect(tempMailApi?.properties.map((p) => p.name)).toEqual(
+			expect.arrayContaining(['apiKey', 'baseUrl']),
+		);
+		expect(tempMailApi?.iconUrl).toEqual({
+			light: expect.stringMatching(/\.svg$/),
+			dark: expect.stringMatching(/\.svg$/),
+		});
 	});
 
 	it('knows every node type and version the example workflows (examples/*.json) use', async () => {
@@ -127,7 +143,8 @@ describe('the package, installed as a community package', () => {
 		expect(files.length).toBeGreaterThan(0);
 		const known = new Set<string>();
 		for (const t of await env.rest.nodeTypes()) {
-			for (const version of Array.isArray(t.version) ? t.version : [t.version]) known.add(`${t.name}@${version}`);
+			for (const version of Array.isArray(t.version) ? t.version : [t.version])
+				known.add(`${t.name}@${version}`);
 		}
 		const unknown: string[] = [];
 		for (const file of files) {
@@ -135,7 +152,8 @@ describe('the package, installed as a community package', () => {
 				nodes: Array<{ name: string; type: string; typeVersion: number }>;
 			};
 			for (const node of workflow.nodes) {
-				if (!known.has(`${node.type}@${node.typeVersion}`)) unknown.push(`${file}: "${node.name}" ${node.type}@${node.typeVersion}`);
+				if (!known.has(`${node.type}@${node.typeVersion}`))
+					unknown.push(`${file}: "${node.name}" ${node.type}@${node.typeVersion}`);
 			}
 		}
 		expect(unknown).toEqual([]);
@@ -163,7 +181,12 @@ describe('credential "Test connection" (POST /rest/credentials/test)', () => {
 		expect(stored.data?.baseUrl).toBe(env.sim.url);
 		expect(stored.data?.apiKey).not.toBe(env.sim.defaultKey);
 
-		const result = await env.rest.testCredential({ id: stored.id, name: stored.name, type: stored.type, data: stored.data });
+		const result = await env.rest.testCredential({
+			id: stored.id,
+			name: stored.name,
+			type: stored.type,
+			data: stored.data,
+		});
 		expect(result).toEqual({ status: 'OK', message: expect.any(String) });
 
 		const requests = await apiRequests();
@@ -214,7 +237,12 @@ describe('credential "Test connection" (POST /rest/credentials/test)', () => {
 			data: { apiKey: env.sim.defaultKey, baseUrl: env.sim.url },
 		});
 		const stored = await env.rest.getCredential(created.id, true);
-		const result = await env.rest.testCredential({ id: stored.id, name: stored.name, type: stored.type, data: stored.data });
+		const result = await env.rest.testCredential({
+			id: stored.id,
+			name: stored.name,
+			type: stored.type,
+			data: stored.data,
+		});
 		expect(result.status).toBe('OK');
 	});
 });
@@ -227,7 +255,10 @@ describe('workflow: Manual Trigger → Temp Mail: Mailbox → Create → Temp Ma
 	it('runs with `n8n execute --id` against the simulator and returns the created mailbox', async () => {
 		const result = await runtime.executeWorkflow(env.cli, MAILBOX_WORKFLOW_ID);
 		report(`n8n execute took ${result.seconds.toFixed(1)}s`);
-		if (result.code !== 0) throw new Error(`n8n execute failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
+		if (result.code !== 0)
+			throw new Error(
+				`n8n execute failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`,
+			);
 		expect(result.data?.status).toBe('success');
 
 		const created = nodeOutput(result.data, CREATE_NODE);
@@ -245,9 +276,14 @@ describe('workflow: Manual Trigger → Temp Mail: Mailbox → Create → Temp Ma
 		// Get Many ran for that address (a new mailbox is empty: one empty item, from alwaysOutputData).
 		expect(nodeOutput(result.data, LIST_NODE)).toEqual([expect.objectContaining({ json: {} })]);
 		const requests = await apiRequests();
-		expect(requests.map((r) => `${r.method} ${r.rawPath.split('?')[0]}`)).toEqual(['POST /api/emails', 'GET /api/messages']);
+		expect(requests.map((r) => `${r.method} ${r.rawPath.split('?')[0]}`)).toEqual([
+			'POST /api/emails',
+			'GET /api/messages',
+		]);
 		expect(requests[1].query.email).toBe(mailbox.email);
-		expect(new Set(requests.map((r) => r.authorization))).toEqual(new Set([`Bearer ${env.sim.defaultKey}`]));
+		expect(new Set(requests.map((r) => r.authorization))).toEqual(
+			new Set([`Bearer ${env.sim.defaultKey}`]),
+		);
 
 		// The mailbox really exists in the simulator, owned by the credential's account.
 		expect(await mailboxIsOwned(String(mailbox.email))).toBe(true);
@@ -282,14 +318,26 @@ describe('workflow: Manual Trigger → Temp Mail: Mailbox → Create → Temp Ma
 			name: 'E2E: read a known mailbox',
 			settings: { executionOrder: 'v1' },
 			nodes: [
-				{ id: 'c0000000-0000-4000-8000-000000000001', name: TRIGGER_NODE, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{
+					id: 'c0000000-0000-4000-8000-000000000001',
+					name: TRIGGER_NODE,
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
 				{
 					id: 'c0000000-0000-4000-8000-000000000002',
 					name: LIST_NODE,
 					type: `${PACKAGE}.tempMail`,
 					typeVersion: 1,
 					position: [220, 0],
-					parameters: { resource: 'message', operation: 'getAll', email: mailbox.email, returnAll: true },
+					parameters: {
+						resource: 'message',
+						operation: 'getAll',
+						email: mailbox.email,
+						returnAll: true,
+					},
 					credentials,
 				},
 			],
@@ -324,13 +372,17 @@ describe('Temp Mail Trigger, activated in n8n (polls every minute: this test tak
 		try {
 			await waitFor(
 				'the activation poll',
-				async () => (await apiRequests()).find((r) => r.method === 'GET' && r.query.email === mailbox.email),
+				async () =>
+					(await apiRequests()).find((r) => r.method === 'GET' && r.query.email === mailbox.email),
 				60_000,
 				250,
 			);
 			// The request is logged when it arrives: give the listing a moment to be answered.
 			await new Promise((resolve) => setTimeout(resolve, 1000));
-			await control.deliver(mailbox.email, { subject: 'Arrived after activation', fromEmail: 'alerts@service.example' });
+			await control.deliver(mailbox.email, {
+				subject: 'Arrived after activation',
+				fromEmail: 'alerts@service.example',
+			});
 			const started = Date.now();
 			const done = await waitFor(
 				'a trigger execution',
@@ -340,11 +392,17 @@ describe('Temp Mail Trigger, activated in n8n (polls every minute: this test tak
 					),
 				100_000,
 			);
-			report(`the trigger fired ${((Date.now() - started) / 1000).toFixed(0)}s after the message arrived`);
+			report(
+				`the trigger fired ${((Date.now() - started) / 1000).toFixed(0)}s after the message arrived`,
+			);
 			const execution = await env.rest.getExecution(done.id);
 			expect(execution.status).toBe('success');
 			expect(nodeOutput(execution, POLL_TRIGGER_NODE).map((item) => item.json)).toEqual([
-				expect.objectContaining({ subject: 'Arrived after activation', from: 'alerts@service.example', to: mailbox.email }),
+				expect.objectContaining({
+					subject: 'Arrived after activation',
+					from: 'alerts@service.example',
+					to: mailbox.email,
+				}),
 			]);
 		} finally {
 			await env.rest.deactivateWorkflow(workflow.id);
@@ -361,7 +419,12 @@ describe('the API key stays secret when the API fails (errors that echo the key 
 		const key = env.sim.defaultKey;
 		// A 401 whose body quotes the key and the header, then an HTML 500 page that does too.
 		await control.injectFaults(
-			{ kind: 'body', status: 401, contentType: 'application/json', body: { status: false, message: `Invalid key ${key}`, authorization: `Bearer ${key}` } },
+			{
+				kind: 'body',
+				status: 401,
+				contentType: 'application/json',
+				body: { status: false, message: `Invalid key ${key}`, authorization: `Bearer ${key}` },
+			},
 			{ method: 'POST', pathPrefix: '/api/emails' },
 		);
 		const { executionId } = await env.rest.runWorkflow(MAILBOX_WORKFLOW_ID, TRIGGER_NODE);
@@ -369,13 +432,20 @@ describe('the API key stays secret when the API fails (errors that echo the key 
 		expect(restRun.status).toBe('error');
 
 		await control.injectFaults(
-			{ kind: 'body', status: 500, contentType: 'text/html', body: `<html><body>Internal error for Authorization: Bearer ${key}</body></html>` },
+			{
+				kind: 'body',
+				status: 500,
+				contentType: 'text/html',
+				body: `<html><body>Internal error for Authorization: Bearer ${key}</body></html>`,
+			},
 			{ method: 'GET', pathPrefix: '/api/messages' },
 		);
 		const cliRun = await runtime.executeWorkflow(env.cli, MAILBOX_WORKFLOW_ID);
 		expect(cliRun.code).not.toBe(0);
 		// The failure really reached the node (else this test would prove nothing).
-		expect(JSON.stringify(cliRun.data?.data?.resultData?.error ?? cliRun.stdout)).toMatch(/500|server/i);
+		expect(JSON.stringify(cliRun.data?.data?.resultData?.error ?? cliRun.stdout)).toMatch(
+			/500|server/i,
+		);
 		expect(JSON.stringify(restRun.data.resultData?.error)).toMatch(/401|key|unauthori/i);
 
 		const stored = await env.rest.getExecution(executionId);
@@ -386,7 +456,13 @@ describe('the API key stays secret when the API fails (errors that echo the key 
 			['the n8n log', fs.readFileSync(env.n8n.logFile, 'utf8')],
 		] as const) {
 			const at = text.indexOf(key);
-			if (at >= 0) report(`the key is in ${where}: …${text.slice(Math.max(0, at - 400), at + 100).split(key).join('[KEY]')}…`);
+			if (at >= 0)
+				report(
+					`the key is in ${where}: …${text
+						.slice(Math.max(0, at - 400), at + 100)
+						.split(key)
+						.join('[KEY]')}…`,
+				);
 			expect({ where, leaks: text.includes(key) }).toEqual({ where, leaks: false });
 		}
 	});

@@ -19,14 +19,18 @@ let control: SimulatorControl;
 const started = Date.now();
 
 function report(line: string) {
-	process.stdout.write(`[e2e trigger-restart +${((Date.now() - started) / 1000).toFixed(1)}s] ${line}\n`);
+	process.stdout.write(
+		`[e2e trigger-restart +${((Date.now() - started) / 1000).toFixed(1)}s] ${line}\n`,
+	);
 }
 
 beforeAll(async () => {
 	env = await startE2eEnvironment('trigger-restart');
 	control = new SimulatorControl(env.sim.url);
 	const steps = Object.entries(env.timings).map(([step, s]) => `${step} ${s.toFixed(1)}s`);
-	report(`n8n ${runtime.N8N_VERSION} on ${env.n8n.url}, simulator on ${env.sim.url}; ${steps.join(', ')}`);
+	report(
+		`n8n ${runtime.N8N_VERSION} on ${env.n8n.url}, simulator on ${env.sim.url}; ${steps.join(', ')}`,
+	);
 }, 300_000);
 
 afterAll(async () => {
@@ -41,13 +45,19 @@ interface Emitted {
 }
 
 /** The trigger executions of a workflow, oldest first, once `count` of them have finished. */
-async function finishedExecutions(workflowId: string, count: number, timeoutMs = 45_000): Promise<Emitted[]> {
+async function finishedExecutions(
+	workflowId: string,
+	count: number,
+	timeoutMs = 45_000,
+): Promise<Emitted[]> {
 	const list = await waitFor(
 		`${count} finished trigger execution(s)`,
 		async () => {
 			const executions = await env.rest.listExecutions({ workflowId });
 			const finished = executions.filter((e) => !['new', 'running', 'waiting'].includes(e.status));
-			return finished.length >= count && finished.length === executions.length ? finished : undefined;
+			return finished.length >= count && finished.length === executions.length
+				? finished
+				: undefined;
 		},
 		timeoutMs,
 		250,
@@ -55,16 +65,26 @@ async function finishedExecutions(workflowId: string, count: number, timeoutMs =
 	const out: Emitted[] = [];
 	for (const summary of [...list].sort((a, b) => Number(a.id) - Number(b.id))) {
 		const execution = await env.rest.getExecution(summary.id);
-		expect({ id: execution.id, mode: execution.mode, status: execution.status }).toEqual({ id: summary.id, mode: 'trigger', status: 'success' });
+		expect({ id: execution.id, mode: execution.mode, status: execution.status }).toEqual({
+			id: summary.id,
+			mode: 'trigger',
+			status: 'success',
+		});
 		const items = nodeOutput(execution, POLL_TRIGGER_NODE).map((item) => item.json);
-		out.push({ executionId: execution.id, ids: items.map((i) => String(i.id)), subjects: items.map((i) => String(i.subject)) });
+		out.push({
+			executionId: execution.id,
+			ids: items.map((i) => String(i.id)),
+			subjects: items.map((i) => String(i.subject)),
+		});
 	}
 	return out;
 }
 
 /** How many times the simulator has been asked for this mailbox's messages. */
 async function pollsOf(email: string): Promise<number> {
-	return (await control.requests()).filter((r) => r.method === 'GET' && r.rawPath.startsWith('/api/messages') && r.query.email === email).length;
+	return (await control.requests()).filter(
+		(r) => r.method === 'GET' && r.rawPath.startsWith('/api/messages') && r.query.email === email,
+	).length;
 }
 
 it('emits each message once: equal receivedAt seconds, then across a restart with mail arriving while n8n is down', async () => {
@@ -75,12 +95,21 @@ it('emits each message once: equal receivedAt seconds, then across a restart wit
 	const b0 = await control.deliver(quiet.email, { subject: 'b0: there before activation' });
 
 	await control.clearRequests();
-	const workflow = await env.rest.createWorkflow(triggerWorkflow(mailbox.email, pollEverySeconds(POLL_SECONDS)));
+	const workflow = await env.rest.createWorkflow(
+		triggerWorkflow(mailbox.email, pollEverySeconds(POLL_SECONDS)),
+	);
 	await env.rest.activateWorkflow(workflow.id, workflow.versionId);
-	const quietWorkflow = await env.rest.createWorkflow(triggerWorkflow(quiet.email, pollEverySeconds(POLL_SECONDS)));
+	const quietWorkflow = await env.rest.createWorkflow(
+		triggerWorkflow(quiet.email, pollEverySeconds(POLL_SECONDS)),
+	);
 	await env.rest.activateWorkflow(quietWorkflow.id, quietWorkflow.versionId);
 	for (const box of [mailbox, quiet]) {
-		await waitFor(`the activation poll of ${box.email}`, async () => ((await pollsOf(box.email)) > 0 ? true : undefined), 30_000, 250);
+		await waitFor(
+			`the activation poll of ${box.email}`,
+			async () => ((await pollsOf(box.email)) > 0 ? true : undefined),
+			30_000,
+			250,
+		);
 	}
 	report('activated both; the activation polls have run');
 	await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -101,7 +130,9 @@ it('emits each message once: equal receivedAt seconds, then across a restart wit
 	const after2 = await finishedExecutions(workflow.id, 2);
 	await deliver({ subject: 'm3: later' });
 	const before = await finishedExecutions(workflow.id, 3);
-	report(`3 messages → ${before.length} executions: ${before.map((e) => e.subjects.join('+')).join(' | ')}`);
+	report(
+		`3 messages → ${before.length} executions: ${before.map((e) => e.subjects.join('+')).join(' | ')}`,
+	);
 	expect(after1.map((e) => e.ids)).toEqual([[delivered[0].id]]);
 	expect(after2.map((e) => e.ids)).toEqual([[delivered[0].id], [delivered[1].id]]);
 	expect(before.map((e) => e.ids)).toEqual(delivered.map((m) => [m.id]));
@@ -114,18 +145,32 @@ it('emits each message once: equal receivedAt seconds, then across a restart wit
 		await deliver({ subject: 'm4: arrived while n8n was down' });
 		b1 = await control.deliver(quiet.email, { subject: 'b1: arrived while n8n was down' });
 	});
-	report(`restart: stop ${restart.stopSeconds.toFixed(1)}s (${restart.stoppedHow}), start ${restart.startSeconds.toFixed(1)}s`);
+	report(
+		`restart: stop ${restart.stopSeconds.toFixed(1)}s (${restart.stoppedHow}), start ${restart.startSeconds.toFixed(1)}s`,
+	);
 	const afterRestart = await finishedExecutions(workflow.id, 4);
 	expect(afterRestart[3].ids).toEqual([delivered[3].id]);
-	await waitFor('a poll after the restart', async () => ((await pollsOf(mailbox.email)) > pollsBeforeRestart + 1 ? true : undefined), 30_000, 250);
+	await waitFor(
+		'a poll after the restart',
+		async () => ((await pollsOf(mailbox.email)) > pollsBeforeRestart + 1 ? true : undefined),
+		30_000,
+		250,
+	);
 	await deliver({ subject: 'm5: after the restart' });
 	await finishedExecutions(workflow.id, 5);
 
 	// A few more polls: nothing may be emitted again.
 	const pollsNow = await pollsOf(mailbox.email);
-	await waitFor('three more polls', async () => ((await pollsOf(mailbox.email)) >= pollsNow + 3 ? true : undefined), 30_000, 250);
+	await waitFor(
+		'three more polls',
+		async () => ((await pollsOf(mailbox.email)) >= pollsNow + 3 ? true : undefined),
+		30_000,
+		250,
+	);
 	const all = await finishedExecutions(workflow.id, 5);
-	report(`5 messages → ${all.length} executions: ${all.map((e) => e.subjects.join('+')).join(' | ')}`);
+	report(
+		`5 messages → ${all.length} executions: ${all.map((e) => e.subjects.join('+')).join(' | ')}`,
+	);
 	expect(all).toHaveLength(5);
 	expect(all.map((e) => e.ids)).toEqual(delivered.map((m) => [m.id]));
 	expect(all.map((e) => e.subjects)).toEqual(delivered.map((m) => [m.subject]));

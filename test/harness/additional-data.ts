@@ -39,7 +39,9 @@ function unsupported(member: string): () => never {
 	};
 }
 
-export function buildAdditionalData(options: AdditionalDataOptions): IWorkflowExecuteAdditionalData {
+export function buildAdditionalData(
+	options: AdditionalDataOptions,
+): IWorkflowExecuteAdditionalData {
 	const additionalData: IWorkflowExecuteAdditionalData = {
 		credentialsHelper: options.credentialsHelper,
 		hooks: options.hooks,

@@ -33,7 +33,9 @@ export async function runLoadOptions(options: RunLoadOptionsOptions): Promise<Lo
 	);
 	const method = nodeType.methods?.loadOptions?.[options.method];
 	if (!method) {
-		throw new Error(`test harness: node type "${typeName}" has no loadOptions method "${options.method}"`);
+		throw new Error(
+			`test harness: node type "${typeName}" has no loadOptions method "${options.method}"`,
+		);
 	}
 	// As the editor does: the node's current parameters are what the user has entered.
 	additionalData.currentNodeParameters = node.parameters;

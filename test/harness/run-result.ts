@@ -36,7 +36,9 @@ export function outputOf(
 	}
 	const task = tasks[runIndex ?? tasks.length - 1];
 	if (task === undefined) {
-		throw new Error(`test harness: node "${nodeName}" has no run ${runIndex} (it ran ${tasks.length} times)`);
+		throw new Error(
+			`test harness: node "${nodeName}" has no run ${runIndex} (it ran ${tasks.length} times)`,
+		);
 	}
 	return task.data?.main?.[outputIndex] ?? [];
 }
@@ -50,7 +52,11 @@ export function outputOf(
  * - the node throws anyway: the error IS recorded here, and the engine passes the node's
  *   input items through as its output.
  */
-export function errorOf(run: IRun, nodeName: string, runIndex?: number): ExecutionError | undefined {
+export function errorOf(
+	run: IRun,
+	nodeName: string,
+	runIndex?: number,
+): ExecutionError | undefined {
 	const tasks = runsOf(run, nodeName);
 	const task = tasks[runIndex ?? tasks.length - 1];
 	return task?.error;

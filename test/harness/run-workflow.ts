@@ -150,10 +150,9 @@ async function execute(
 	});
 
 	const startNode = findStartNode(workflow, definition, options.startNodeName);
-	const credentialsHelper = new HarnessCredentialsHelper(
-		options.credentialTypes ?? [],
-		{ ...(options.credentials ?? {}) },
-	);
+	const credentialsHelper = new HarnessCredentialsHelper(options.credentialTypes ?? [], {
+		...(options.credentials ?? {}),
+	});
 
 	const workflowData: IWorkflowBase = {
 		id: workflowId,
@@ -175,7 +174,8 @@ async function execute(
 	hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolveHookRun(fullRunData));
 
 	const timeoutSeconds = settings.executionTimeout;
-	const timeoutMs = timeoutSeconds !== undefined && timeoutSeconds > 0 ? timeoutSeconds * 1000 : undefined;
+	const timeoutMs =
+		timeoutSeconds !== undefined && timeoutSeconds > 0 ? timeoutSeconds * 1000 : undefined;
 
 	const additionalData = buildAdditionalData({
 		credentialsHelper,
@@ -243,7 +243,8 @@ function findStartNode(
 ): INode {
 	if (startNodeName !== undefined) {
 		const node = workflow.getNode(startNodeName);
-		if (!node) throw new Error(`test harness: start node "${startNodeName}" is not in the workflow`);
+		if (!node)
+			throw new Error(`test harness: start node "${startNodeName}" is not in the workflow`);
 		return node;
 	}
 	const harnessStart = definition.nodes.find((node) => node.type === HARNESS_START_NODE_TYPE);

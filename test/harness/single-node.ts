@@ -64,7 +64,8 @@ export function buildSingleNodeWorkflow(
 
 	const nodeJson: INode = {
 		id: 'harness-node',
-		name: options.nodeName ?? nodeType.description.defaults.name ?? nodeType.description.displayName,
+		name:
+			options.nodeName ?? nodeType.description.defaults.name ?? nodeType.description.displayName,
 		type: typeName,
 		typeVersion,
 		position: [0, 0],

@@ -50,7 +50,11 @@ if (values.tarball) {
 	legs.push({ name: 'tarball (analyzePackage defaults)', dir, patterns: DEFAULT_PATTERNS });
 }
 if (values.source) {
-	legs.push({ name: 'source (CLI leg)', dir: path.resolve(values.source), patterns: SOURCE_FILE_PATTERNS });
+	legs.push({
+		name: 'source (CLI leg)',
+		dir: path.resolve(values.source),
+		patterns: SOURCE_FILE_PATTERNS,
+	});
 }
 
 /** Every message the scanner's config reports, warnings included, with relative paths. */

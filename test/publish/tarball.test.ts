@@ -20,7 +20,13 @@ const packageJson = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 
 };
 
 const DOCS = 'https://github.com/n8n-nodes-tempmail/n8n-nodes-tempmail';
-const REQUIRED_ALIASES = ['temp mail', 'disposable email', 'throwaway inbox', 'OTP', 'verification code'];
+const REQUIRED_ALIASES = [
+	'temp mail',
+	'disposable email',
+	'throwaway inbox',
+	'OTP',
+	'verification code',
+];
 
 /**
  * The environment for the child processes: jest sets NODE_ENV=test, which makes
@@ -57,7 +63,9 @@ function filesUnder(dir: string): string[] {
 	return fs
 		.readdirSync(absolute, { recursive: true, withFileTypes: true })
 		.filter((entry) => entry.isFile())
-		.map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+		.map((entry) =>
+			path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
+		)
 		.sort();
 }
 
@@ -71,7 +79,10 @@ function buildOutputs(): Map<string, string> {
 	for (const file of [...filesUnder('nodes'), ...filesUnder('credentials')]) {
 		if (file.endsWith('.ts') && !file.endsWith('.d.ts')) {
 			outputs.set(file, `dist/${file.replace(/\.ts$/, '.js')}`);
-		} else if (/^nodes\/.*\.(png|svg|json)$/.test(file) || /^credentials\/.*\.(png|svg)$/.test(file)) {
+		} else if (
+			/^nodes\/.*\.(png|svg|json)$/.test(file) ||
+			/^credentials\/.*\.(png|svg)$/.test(file)
+		) {
 			outputs.set(file, `dist/${file}`);
 		}
 	}
@@ -99,7 +110,8 @@ function ensureBuilt(): void {
 	if (staleOutputs().length === 0) return;
 	run('npm', ['run', 'build', '--silent']);
 	const stillMissing = staleOutputs();
-	if (stillMissing.length > 0) throw new Error(`npm run build did not produce: ${stillMissing.join(', ')}`);
+	if (stillMissing.length > 0)
+		throw new Error(`npm run build did not produce: ${stillMissing.join(', ')}`);
 }
 
 interface PackResult {
@@ -146,11 +158,20 @@ interface Loaded {
 		codex: {
 			categories?: string[];
 			alias?: string[];
-			resources?: { primaryDocumentation?: Array<{ url: string }>; credentialDocumentation?: Array<{ url: string }> };
+			resources?: {
+				primaryDocumentation?: Array<{ url: string }>;
+				credentialDocumentation?: Array<{ url: string }>;
+			};
 		} | null;
 		icons: Icon[];
 	}>;
-	credentials: Array<{ name: string; documentationUrl: string | null; supportedNodes: string[]; hasTest: boolean; icons: Icon[] }>;
+	credentials: Array<{
+		name: string;
+		documentationUrl: string | null;
+		supportedNodes: string[];
+		hasTest: boolean;
+		icons: Icon[];
+	}>;
 }
 
 let workDir: string;
@@ -202,9 +223,13 @@ describe('npm pack', () => {
 	it('ships no tests, scripts, TypeScript, declarations or source maps', () => {
 		const unwanted = entries.filter(
 			(file) =>
-				/^(test|scripts|examples|nodes|credentials|icons|node_modules|\.github|\.ci)\//.test(file) ||
+				/^(test|scripts|examples|nodes|credentials|icons|node_modules|\.github|\.ci)\//.test(
+					file,
+				) ||
 				/\.(ts|map|tgz|tsbuildinfo)$/.test(file) ||
-				/(^|\/)(\.npmrc|\.gitignore|tsconfig[^/]*\.json|jest\.config\.js|gulpfile\.js|eslint\.config\.mjs|package-lock\.json)$/.test(file),
+				/(^|\/)(\.npmrc|\.gitignore|tsconfig[^/]*\.json|jest\.config\.js|gulpfile\.js|eslint\.config\.mjs|package-lock\.json)$/.test(
+					file,
+				),
 		);
 		expect(unwanted).toEqual([]);
 	});
@@ -242,10 +267,14 @@ describe('the unpacked tarball', () => {
 
 		// Codex: documentation links to the README sections, categories, search aliases.
 		expect(action.codex?.resources?.primaryDocumentation).toEqual([{ url: `${DOCS}#operations` }]);
-		expect(trigger.codex?.resources?.primaryDocumentation).toEqual([{ url: `${DOCS}#temp-mail-trigger` }]);
+		expect(trigger.codex?.resources?.primaryDocumentation).toEqual([
+			{ url: `${DOCS}#temp-mail-trigger` },
+		]);
 		for (const node of loaded.nodes) {
 			expect(node.credentials).toEqual(['tempMailApi']);
-			expect(node.codex?.resources?.credentialDocumentation).toEqual([{ url: `${DOCS}#credentials` }]);
+			expect(node.codex?.resources?.credentialDocumentation).toEqual([
+				{ url: `${DOCS}#credentials` },
+			]);
 			expect(node.codex?.categories?.length).toBeGreaterThan(0);
 			expect(node.codex?.alias).toEqual(expect.arrayContaining(REQUIRED_ALIASES));
 		}
@@ -276,7 +305,9 @@ describe('the unpacked tarball', () => {
 					(leg) =>
 						`scanner, ${leg.name}: ${leg.passed ? 'passed' : `FAILED (${leg.message})`}; ` +
 						`${leg.files.length} files; ${leg.errors} errors, ${leg.warnings} warnings` +
-						leg.findings.map((f) => `\n  ${f.severity} ${f.file}:${f.line} ${f.rule}: ${f.message}`).join(''),
+						leg.findings
+							.map((f) => `\n  ${f.severity} ${f.file}:${f.line} ${f.rule}: ${f.message}`)
+							.join(''),
 				)
 				.join('\n'),
 		);

@@ -66,7 +66,11 @@ describe('.github/workflows/ci.yml', () => {
 		const cache = runtimeCache(ci);
 		expect(cache?.with?.path).toBe('~/.cache/n8n-nodes-tempmail');
 		expect(String(cache?.with?.key)).toMatch(runtimeCacheKey);
-		expect(allSteps(ci).map((s) => s.run).filter(Boolean)).toEqual(['bash .ci/run']);
+		expect(
+			allSteps(ci)
+				.map((s) => s.run)
+				.filter(Boolean),
+		).toEqual(['bash .ci/run']);
 		expect(fs.existsSync(path.join(root, '.ci', 'run'))).toBe(true);
 	});
 });
@@ -106,7 +110,7 @@ describe('.github/workflows/publish.yml', () => {
 	});
 
 	it('refuses a release whose tag is not v<package.json version>', () => {
-		expect(runs.some((r) => r.includes('require(\'./package.json\').version'))).toBe(true);
+		expect(runs.some((r) => r.includes("require('./package.json').version"))).toBe(true);
 	});
 
 	it('keeps the n8n runtime cache of CI (npm test runs the end-to-end tests)', () => {

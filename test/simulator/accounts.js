@@ -53,14 +53,19 @@ class AccountBook {
 	 */
 	upsert(options = {}) {
 		const { key = randomString(40), quotaLimit, allowedTypes, used, resetAt } = options;
-		if (typeof key !== 'string' || key === '' || /\s/.test(key)) throw new ApiError(400, '"key" must be a non-empty string without spaces.');
+		if (typeof key !== 'string' || key === '' || /\s/.test(key))
+			throw new ApiError(400, '"key" must be a non-empty string without spaces.');
 		if (quotaLimit !== undefined) assertCount(quotaLimit, 'quotaLimit');
 		if (used !== undefined) assertCount(used, 'used');
-		if (allowedTypes !== undefined && (!Array.isArray(allowedTypes) || allowedTypes.some((t) => !DOMAIN_TYPES.includes(t)))) {
+		if (
+			allowedTypes !== undefined &&
+			(!Array.isArray(allowedTypes) || allowedTypes.some((t) => !DOMAIN_TYPES.includes(t)))
+		) {
 			throw new ApiError(400, `"allowedTypes" must be an array of: ${DOMAIN_TYPES.join(', ')}.`);
 		}
 		const resetMs = resetAt === undefined ? undefined : parseTime(resetAt);
-		if (resetAt !== undefined && resetMs === undefined) throw new ApiError(400, '"resetAt" must be a time.');
+		if (resetAt !== undefined && resetMs === undefined)
+			throw new ApiError(400, '"resetAt" must be a time.');
 
 		const account = this.accounts.get(key) ?? {
 			key,
@@ -132,7 +137,14 @@ class AccountBook {
 	/** @param {Account} account */
 	describe(account) {
 		const q = this.quota(account);
-		return { key: account.key, quotaLimit: q.limit, used: q.used, remaining: q.remaining, allowedTypes: account.allowedTypes, resetAt: isoSeconds(q.resetAt) };
+		return {
+			key: account.key,
+			quotaLimit: q.limit,
+			used: q.used,
+			remaining: q.remaining,
+			allowedTypes: account.allowedTypes,
+			resetAt: isoSeconds(q.resetAt),
+		};
 	}
 
 	/** @param {string} keep the only key that survives, back at its defaults */

@@ -28,11 +28,20 @@ const ok = (body) => ({ status: 200, body });
 /** @type {ApiHandler} */
 function listDomains({ account, query }) {
 	const type = (query.type || 'free').toLowerCase();
-	if (!DOMAIN_TYPES.includes(type)) throw new ApiError(422, `The selected type is invalid. Use one of: ${DOMAIN_TYPES.join(', ')}.`);
-	if (!account.allowedTypes.includes(type)) throw new ApiError(403, `Your plan does not allow ${type} domains.`);
+	if (!DOMAIN_TYPES.includes(type))
+		throw new ApiError(
+			422,
+			`The selected type is invalid. Use one of: ${DOMAIN_TYPES.join(', ')}.`,
+		);
+	if (!account.allowedTypes.includes(type))
+		throw new ApiError(403, `Your plan does not allow ${type} domains.`);
 	return ok({
 		status: true,
-		data: { requested_type: type, allowed_types: account.allowedTypes, domains: domainsOfType(type) },
+		data: {
+			requested_type: type,
+			allowed_types: account.allowedTypes,
+			domains: domainsOfType(type),
+		},
 	});
 }
 
@@ -44,7 +53,12 @@ function createMailbox({ sim, account }) {
 
 /** @type {ApiHandler} */
 function switchMailbox({ sim, account, params }) {
-	const mailbox = sim.state.switchMailbox(account, params.currentEmail, params.newUsername, params.domain);
+	const mailbox = sim.state.switchMailbox(
+		account,
+		params.currentEmail,
+		params.newUsername,
+		params.domain,
+	);
 	return ok({ status: true, data: mailboxData(mailbox, sim.clock()) });
 }
 

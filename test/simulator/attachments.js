@@ -80,11 +80,25 @@ function generatedAttachmentBytes(size, seed) {
 
 /** @type {Record<string, string>} */
 const MIME_TYPES = {
-	txt: 'text/plain', csv: 'text/csv', html: 'text/html', htm: 'text/html', xml: 'application/xml',
-	json: 'application/json', pdf: 'application/pdf', zip: 'application/zip', gz: 'application/gzip',
-	png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp',
-	svg: 'image/svg+xml', ics: 'text/calendar', eml: 'message/rfc822',
-	doc: 'application/msword', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+	txt: 'text/plain',
+	csv: 'text/csv',
+	html: 'text/html',
+	htm: 'text/html',
+	xml: 'application/xml',
+	json: 'application/json',
+	pdf: 'application/pdf',
+	zip: 'application/zip',
+	gz: 'application/gzip',
+	png: 'image/png',
+	jpg: 'image/jpeg',
+	jpeg: 'image/jpeg',
+	gif: 'image/gif',
+	webp: 'image/webp',
+	svg: 'image/svg+xml',
+	ics: 'text/calendar',
+	eml: 'message/rfc822',
+	doc: 'application/msword',
+	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
@@ -105,7 +119,10 @@ function extensionOf(name) {
  * @returns {string}
  */
 function contentDisposition(name) {
-	const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+	const encoded = encodeURIComponent(name).replace(
+		/['()*]/g,
+		(c) => '%' + c.charCodeAt(0).toString(16).toUpperCase(),
+	);
 	return `attachment; filename*=UTF-8''${encoded}`;
 }
 
@@ -128,9 +145,10 @@ function toStoredAttachment(spec) {
 		throw new ApiError(400, 'Every attachment needs a non-empty "name".');
 	}
 	const extension = extensionOf(spec.name);
-	const contentType = typeof spec.contentType === 'string' && spec.contentType !== ''
-		? spec.contentType
-		: MIME_TYPES[extension] ?? 'application/octet-stream';
+	const contentType =
+		typeof spec.contentType === 'string' && spec.contentType !== ''
+			? spec.contentType
+			: (MIME_TYPES[extension] ?? 'application/octet-stream');
 	const base = { name: spec.name, extension, contentType };
 	if (typeof spec.contentBase64 === 'string') {
 		const bytes = Buffer.from(spec.contentBase64, 'base64');
@@ -143,7 +161,10 @@ function toStoredAttachment(spec) {
 	if (Number.isSafeInteger(spec.size) && spec.size >= 0) {
 		return { ...base, size: spec.size, bytes: null, seed: String(spec.seed ?? spec.name) };
 	}
-	throw new ApiError(400, `Attachment "${spec.name}" needs contentBase64, text, or a non-negative integer size (with an optional seed).`);
+	throw new ApiError(
+		400,
+		`Attachment "${spec.name}" needs contentBase64, text, or a non-negative integer size (with an optional seed).`,
+	);
 }
 
 /**
@@ -151,7 +172,10 @@ function toStoredAttachment(spec) {
  * @returns {Buffer | Readable}
  */
 function attachmentBody(attachment) {
-	return attachment.bytes ?? generatedAttachmentStream(attachment.size, /** @type {string} */ (attachment.seed));
+	return (
+		attachment.bytes ??
+		generatedAttachmentStream(attachment.size, /** @type {string} */ (attachment.seed))
+	);
 }
 
 module.exports = {

@@ -17,7 +17,8 @@ const { startSimulator } = require('./index');
 function number(value, flag, fallback) {
 	if (value === undefined) return fallback;
 	const n = Number(value);
-	if (!Number.isFinite(n) || n < 0) throw new Error(`--${flag} must be a non-negative number, got "${value}"`);
+	if (!Number.isFinite(n) || n < 0)
+		throw new Error(`--${flag} must be a non-negative number, got "${value}"`);
 	return n;
 }
 
@@ -33,7 +34,9 @@ async function main() {
 		},
 	});
 	if (values.help) {
-		console.log('Usage: node test/simulator/cli.js [--port 8025] [--host 127.0.0.1] [--ttl 600] [--latency 0] [--key KEY]');
+		console.log(
+			'Usage: node test/simulator/cli.js [--port 8025] [--host 127.0.0.1] [--ttl 600] [--latency 0] [--key KEY]',
+		);
 		return;
 	}
 	const sim = await startSimulator({
@@ -46,7 +49,9 @@ async function main() {
 	console.log(`Temp Mail simulator listening on ${sim.url}`);
 	console.log(`API key: ${sim.defaultKey}`);
 	console.log('Try:');
-	console.log(`  curl -H 'Authorization: Bearer ${sim.defaultKey}' -H 'Accept: application/json' '${sim.url}/api/domains?type=free'`);
+	console.log(
+		`  curl -H 'Authorization: Bearer ${sim.defaultKey}' -H 'Accept: application/json' '${sim.url}/api/domains?type=free'`,
+	);
 	console.log(`Control (no key): ${sim.url}/__control (see test/simulator/README.md)`);
 
 	let stopping = false;

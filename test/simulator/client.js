@@ -65,7 +65,11 @@ class SimulatorControl {
 	 * @returns {Promise<{ queued: number, pending: number }>}
 	 */
 	injectFaults(faults, filter = {}) {
-		return this.call('POST', '/faults', Array.isArray(faults) ? { ...filter, faults } : { ...filter, ...faults });
+		return this.call(
+			'POST',
+			'/faults',
+			Array.isArray(faults) ? { ...filter, faults } : { ...filter, ...faults },
+		);
 	}
 
 	clearFaults() {

@@ -75,20 +75,34 @@ function stats(sim) {
 /** @type {ControlHandler} */
 function configure(sim, { latencyMs, ttlSeconds, publicBaseUrl }) {
 	for (const [field, value] of Object.entries({ latencyMs, ttlSeconds })) {
-		if (value !== undefined && !(typeof value === 'number' && value >= 0)) throw new ApiError(400, `"${field}" must be a non-negative number.`);
+		if (value !== undefined && !(typeof value === 'number' && value >= 0))
+			throw new ApiError(400, `"${field}" must be a non-negative number.`);
 	}
-	if (publicBaseUrl !== undefined && publicBaseUrl !== null && !/^https?:\/\/[^/]+/.test(String(publicBaseUrl))) {
-		throw new ApiError(400, '"publicBaseUrl" must be an http(s) URL, or null for the simulator\'s own.');
+	if (
+		publicBaseUrl !== undefined &&
+		publicBaseUrl !== null &&
+		!/^https?:\/\/[^/]+/.test(String(publicBaseUrl))
+	) {
+		throw new ApiError(
+			400,
+			'"publicBaseUrl" must be an http(s) URL, or null for the simulator\'s own.',
+		);
 	}
 	if (latencyMs !== undefined) sim.config.latencyMs = latencyMs;
 	if (ttlSeconds !== undefined) sim.config.ttlSeconds = ttlSeconds;
-	if (publicBaseUrl !== undefined) sim.config.publicBaseUrl = publicBaseUrl === null ? null : String(publicBaseUrl).replace(/\/+$/, '');
+	if (publicBaseUrl !== undefined)
+		sim.config.publicBaseUrl =
+			publicBaseUrl === null ? null : String(publicBaseUrl).replace(/\/+$/, '');
 	return currentConfig(sim);
 }
 
 /** @param {import('./simulator').Simulator} sim */
 function currentConfig(sim) {
-	return { latencyMs: sim.config.latencyMs, ttlSeconds: sim.config.ttlSeconds, publicBaseUrl: sim.publicBaseUrl() };
+	return {
+		latencyMs: sim.config.latencyMs,
+		ttlSeconds: sim.config.ttlSeconds,
+		publicBaseUrl: sim.publicBaseUrl(),
+	};
 }
 
 /** @type {ControlHandler} */

@@ -24,18 +24,28 @@ const KINDS = ['status', 'status-false', 'malformed', 'html', 'body', 'delay', '
  */
 function assertStatus(status, required) {
 	if (status === undefined && !required) return;
-	if (!Number.isInteger(status) || /** @type {number} */ (status) < 100 || /** @type {number} */ (status) > 599) {
+	if (
+		!Number.isInteger(status) ||
+		/** @type {number} */ (status) < 100 ||
+		/** @type {number} */ (status) > 599
+	) {
 		throw new ApiError(400, 'A fault "status" must be an HTTP status code (100-599).');
 	}
 }
 
 /** @param {Record<string, any>} fault */
 function validate(fault) {
-	if (!KINDS.includes(fault?.kind)) throw new ApiError(400, `A fault "kind" must be one of: ${KINDS.join(', ')}.`);
+	if (!KINDS.includes(fault?.kind))
+		throw new ApiError(400, `A fault "kind" must be one of: ${KINDS.join(', ')}.`);
 	assertStatus(fault.status, fault.kind === 'status');
-	if (fault.kind === 'delay' && !(typeof fault.ms === 'number' && fault.ms >= 0)) throw new ApiError(400, 'A delay fault needs "ms" >= 0.');
-	if (fault.kind === 'body' && fault.body === undefined) throw new ApiError(400, 'A body fault needs "body".');
-	if (fault.retryAfter !== undefined && !(Number.isInteger(fault.retryAfter) && fault.retryAfter >= 0)) {
+	if (fault.kind === 'delay' && !(typeof fault.ms === 'number' && fault.ms >= 0))
+		throw new ApiError(400, 'A delay fault needs "ms" >= 0.');
+	if (fault.kind === 'body' && fault.body === undefined)
+		throw new ApiError(400, 'A body fault needs "body".');
+	if (
+		fault.retryAfter !== undefined &&
+		!(Number.isInteger(fault.retryAfter) && fault.retryAfter >= 0)
+	) {
 		throw new ApiError(400, '"retryAfter" must be a non-negative integer.');
 	}
 }
@@ -59,10 +69,17 @@ class FaultQueue {
 		/** @type {Fault[]} */
 		const queued = [];
 		for (const entry of list) {
-			const { count = 1, method = request.method, pathPrefix = request.pathPrefix, ...fault } = entry ?? {};
+			const {
+				count = 1,
+				method = request.method,
+				pathPrefix = request.pathPrefix,
+				...fault
+			} = entry ?? {};
 			validate(fault);
-			if (!(Number.isInteger(count) && count >= 1)) throw new ApiError(400, 'A fault "count" must be a positive integer.');
-			for (let i = 0; i < count; i++) queued.push({ ...fault, method: method?.toUpperCase(), pathPrefix });
+			if (!(Number.isInteger(count) && count >= 1))
+				throw new ApiError(400, 'A fault "count" must be a positive integer.');
+			for (let i = 0; i < count; i++)
+				queued.push({ ...fault, method: method?.toUpperCase(), pathPrefix });
 		}
 		this.queue.push(...queued);
 		return queued.length;
@@ -75,7 +92,8 @@ class FaultQueue {
 	 */
 	take(method, rawPath) {
 		const index = this.queue.findIndex(
-			(f) => (!f.method || f.method === method) && (!f.pathPrefix || rawPath.startsWith(f.pathPrefix)),
+			(f) =>
+				(!f.method || f.method === method) && (!f.pathPrefix || rawPath.startsWith(f.pathPrefix)),
 		);
 		return index === -1 ? undefined : this.queue.splice(index, 1)[0];
 	}
@@ -105,13 +123,28 @@ function sendFault(res, fault, quotaHeaders) {
 		case 'status':
 			return sendJson(res, status, { status: false, message: fault.message ?? reason }, headers);
 		case 'status-false':
-			return sendJson(res, status, { status: false, message: fault.message ?? 'The request could not be completed.' }, headers);
+			return sendJson(
+				res,
+				status,
+				{ status: false, message: fault.message ?? 'The request could not be completed.' },
+				headers,
+			);
 		case 'malformed':
-			return sendRaw(res, status, 'application/json', '{"status":true,"data":{"id":1001,"email":"trunc', headers);
+			return sendRaw(
+				res,
+				status,
+				'application/json',
+				'{"status":true,"data":{"id":1001,"email":"trunc',
+				headers,
+			);
 		case 'html':
-			return sendRaw(res, status, 'text/html; charset=UTF-8',
+			return sendRaw(
+				res,
+				status,
+				'text/html; charset=UTF-8',
 				`<!DOCTYPE html><html><head><title>${status} ${reason}</title></head><body><center><h1>${status} ${reason}</h1></center><hr><center>nginx</center></body></html>`,
-				headers);
+				headers,
+			);
 		case 'body': {
 			const body = typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body);
 			return sendRaw(res, status, fault.contentType ?? 'text/plain', body, headers);
@@ -129,7 +162,11 @@ function sendFault(res, fault, quotaHeaders) {
  * @param {Record<string, string | number>} headers
  */
 function sendRaw(res, status, contentType, body, headers) {
-	res.writeHead(status, { ...headers, 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });
+	res.writeHead(status, {
+		...headers,
+		'Content-Type': contentType,
+		'Content-Length': Buffer.byteLength(body),
+	});
 	res.end(body);
 }
 

@@ -137,17 +137,39 @@ export interface SimulatorConfig {
 
 export class SimulatorControl {
 	constructor(url: string);
-	createAccount(options?: { key?: string; quotaLimit?: number; allowedTypes?: string[]; used?: number; resetAt?: string | number }): Promise<AccountInfo>;
-	createMailbox(options?: { key?: string; email?: string; ttlSeconds?: number }): Promise<MailboxData>;
+	createAccount(options?: {
+		key?: string;
+		quotaLimit?: number;
+		allowedTypes?: string[];
+		used?: number;
+		resetAt?: string | number;
+	}): Promise<AccountInfo>;
+	createMailbox(options?: {
+		key?: string;
+		email?: string;
+		ttlSeconds?: number;
+	}): Promise<MailboxData>;
 	deliver(email: string, message?: MessageSpec): Promise<MessageData>;
 	expire(email: string): Promise<{ expired: string }>;
-	injectFaults(faults: (FaultSpec & FaultFilter & { count?: number }) | Array<FaultSpec & FaultFilter & { count?: number }>, filter?: FaultFilter): Promise<{ queued: number; pending: number }>;
+	injectFaults(
+		faults:
+			| (FaultSpec & FaultFilter & { count?: number })
+			| Array<FaultSpec & FaultFilter & { count?: number }>,
+		filter?: FaultFilter,
+	): Promise<{ queued: number; pending: number }>;
 	clearFaults(): Promise<{ pending: number }>;
 	requests(): Promise<LoggedRequest[]>;
 	clearRequests(): Promise<TrafficStats>;
 	stats(): Promise<TrafficStats>;
-	config(changes?: { latencyMs?: number; ttlSeconds?: number; publicBaseUrl?: string | null }): Promise<SimulatorConfig>;
+	config(changes?: {
+		latencyMs?: number;
+		ttlSeconds?: number;
+		publicBaseUrl?: string | null;
+	}): Promise<SimulatorConfig>;
 	reset(): Promise<{ defaultKey: string }>;
-	signUp(email: string, delayMs?: number): Promise<{ accepted: boolean; email: string; deliversInMs: number }>;
+	signUp(
+		email: string,
+		delayMs?: number,
+	): Promise<{ accepted: boolean; email: string; deliversInMs: number }>;
 	signUps(): Promise<Array<{ email: string; code: string; link: string; sentAt: string }>>;
 }

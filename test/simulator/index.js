@@ -1,6 +1,10 @@
 'use strict';
 
-const { generatedAttachmentBytes, generatedAttachmentSha256, generatedAttachmentStream } = require('./attachments');
+const {
+	generatedAttachmentBytes,
+	generatedAttachmentSha256,
+	generatedAttachmentStream,
+} = require('./attachments');
 const { SimulatorControl } = require('./client');
 const { createServer } = require('./server');
 const { Simulator } = require('./simulator');
@@ -29,7 +33,15 @@ const { Simulator } = require('./simulator');
  * @returns {Promise<RunningSimulator>}
  */
 async function startSimulator(options = {}) {
-	const { port = 0, host = '127.0.0.1', ttlSeconds = 600, latencyMs = 0, defaultKey, publicBaseUrl, clock } = options;
+	const {
+		port = 0,
+		host = '127.0.0.1',
+		ttlSeconds = 600,
+		latencyMs = 0,
+		defaultKey,
+		publicBaseUrl,
+		clock,
+	} = options;
 	const sim = new Simulator({ ttlSeconds, latencyMs, defaultKey, publicBaseUrl, clock });
 	const server = createServer(sim);
 	await new Promise((resolve, reject) => {

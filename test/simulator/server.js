@@ -19,7 +19,8 @@ function createServer(sim) {
 	return http.createServer((req, res) => {
 		route(sim, req, res).catch((/** @type {Error} */ err) => {
 			// A simulator bug must surface in the test, not leave the client hanging.
-			if (!res.headersSent) sendJson(res, 500, { status: false, message: `Simulator error: ${err.message}` });
+			if (!res.headersSent)
+				sendJson(res, 500, { status: false, message: `Simulator error: ${err.message}` });
 			else res.destroy(err);
 		});
 	});
@@ -35,7 +36,10 @@ async function route(sim, req, res) {
 	const area = target.rawPath.split('/')[1];
 	if (area === 'api') return handleApi(sim, req, res, target);
 	if (area === '__control') return handleControl(sim, req, res, target);
-	sendJson(res, 404, { status: false, message: 'Not found. The API lives under /api, the simulator control under /__control.' });
+	sendJson(res, 404, {
+		status: false,
+		message: 'Not found. The API lives under /api, the simulator control under /__control.',
+	});
 }
 
 /**
@@ -73,7 +77,8 @@ async function handleApi(sim, req, res, target) {
 
 	const accounts = sim.state.accounts;
 	const account = accounts.byAuthorization(req.headers.authorization);
-	if (fault && fault.kind !== 'delay') return sendFault(res, fault, account ? accounts.quotaHeaders(account) : {});
+	if (fault && fault.kind !== 'delay')
+		return sendFault(res, fault, account ? accounts.quotaHeaders(account) : {});
 	if (!account) return sendJson(res, 401, { status: false, message: 'Unauthenticated.' });
 
 	const quota = accounts.quota(account);
@@ -81,7 +86,10 @@ async function handleApi(sim, req, res, target) {
 		return sendJson(
 			res,
 			429,
-			{ status: false, message: `Quota exceeded: all ${quota.limit} calls of this period are used. The quota resets at ${isoSeconds(quota.resetAt)}.` },
+			{
+				status: false,
+				message: `Quota exceeded: all ${quota.limit} calls of this period are used. The quota resets at ${isoSeconds(quota.resetAt)}.`,
+			},
 			{ ...accounts.quotaHeaders(account), 'Retry-After': quota.retryAfterSeconds },
 		);
 	}

@@ -37,7 +37,17 @@ function verificationMail(sim, email) {
 		`<p>Your verification code is <strong>${code}</strong>. It expires in 10 minutes.</p>` +
 		`<p><a href="${link}">Verify my email</a> · <a href="${sim.publicBaseUrl()}/demo/unsubscribe">Unsubscribe</a></p>` +
 		`</body></html>`;
-	return { code, link, message: { subject: `Verify your email for Example App`, from: 'Example App', fromEmail: 'no-reply@example-app.test', html: true, content } };
+	return {
+		code,
+		link,
+		message: {
+			subject: `Verify your email for Example App`,
+			from: 'Example App',
+			fromEmail: 'no-reply@example-app.test',
+			html: true,
+			content,
+		},
+	};
 }
 
 /**
@@ -46,13 +56,20 @@ function verificationMail(sim, email) {
  * @param {Record<string, any>} body
  */
 function signUp(sim, { email, delayMs = 1000 }) {
-	if (typeof email !== 'string' || !email.includes('@')) throw new ApiError(422, '"email" must be an email address.');
-	if (!(typeof delayMs === 'number' && delayMs >= 0 && delayMs <= 600_000)) throw new ApiError(400, '"delayMs" must be 0–600000.');
+	if (typeof email !== 'string' || !email.includes('@'))
+		throw new ApiError(422, '"email" must be an email address.');
+	if (!(typeof delayMs === 'number' && delayMs >= 0 && delayMs <= 600_000))
+		throw new ApiError(400, '"delayMs" must be 0–600000.');
 	const { code, link, message } = verificationMail(sim, email);
 	const deliver = () => {
 		try {
 			sim.state.deliver(email, message);
-			signUpsOf(sim).push({ email: email.toLowerCase(), code, link, sentAt: new Date(sim.clock()).toISOString() });
+			signUpsOf(sim).push({
+				email: email.toLowerCase(),
+				code,
+				link,
+				sentAt: new Date(sim.clock()).toISOString(),
+			});
 		} catch {
 			// The mailbox expired or was deleted meanwhile: like real mail, it bounces silently.
 		}

@@ -75,7 +75,8 @@ class SimulatorState {
 	/** @param {Mailbox} mailbox */
 	removeMailbox(mailbox) {
 		this.mailboxes.delete(mailbox.email);
-		for (const [id, message] of this.messages) if (message.mailbox === mailbox) this.messages.delete(id);
+		for (const [id, message] of this.messages)
+			if (message.mailbox === mailbox) this.messages.delete(id);
 	}
 
 	/**
@@ -84,7 +85,8 @@ class SimulatorState {
 	 * @returns {Mailbox}
 	 */
 	createMailbox(account, { email, ttlSeconds = this.config.ttlSeconds } = {}) {
-		if (!(typeof ttlSeconds === 'number' && ttlSeconds >= 0)) throw new ApiError(400, '"ttlSeconds" must be a non-negative number.');
+		if (!(typeof ttlSeconds === 'number' && ttlSeconds >= 0))
+			throw new ApiError(400, '"ttlSeconds" must be a non-negative number.');
 		let address = email?.toLowerCase();
 		if (address === undefined) {
 			const free = CATALOGUE.filter((d) => d.type === 'free');
@@ -118,7 +120,8 @@ class SimulatorState {
 	ownedMailbox(account, email) {
 		const mailbox = this.liveMailbox(email);
 		if (!mailbox) throw new ApiError(404, MAILBOX_NOT_FOUND);
-		if (mailbox.ownerKey !== account.key) throw new ApiError(403, 'This mailbox does not belong to your account.');
+		if (mailbox.ownerKey !== account.key)
+			throw new ApiError(403, 'This mailbox does not belong to your account.');
 		return mailbox;
 	}
 
@@ -135,14 +138,18 @@ class SimulatorState {
 		const mailbox = this.ownedMailbox(account, currentEmail);
 		const username = newUsername.toLowerCase();
 		if (!USERNAME_RULE.test(username)) {
-			throw new ApiError(422, 'The username must be 3 to 32 characters: letters, digits, dots, underscores or hyphens, starting with a letter or digit.');
+			throw new ApiError(
+				422,
+				'The username must be 3 to 32 characters: letters, digits, dots, underscores or hyphens, starting with a letter or digit.',
+			);
 		}
 		const domain = findDomain(domainName);
 		if (!domain || !account.allowedTypes.includes(domain.type)) {
 			throw new ApiError(422, `The domain "${domainName}" is not available for your plan.`);
 		}
 		const address = `${username}@${domain.domain}`;
-		if (this.liveMailbox(address)) throw new ApiError(422, `The email address ${address} has already been taken.`);
+		if (this.liveMailbox(address))
+			throw new ApiError(422, `The email address ${address} has already been taken.`);
 
 		this.mailboxes.delete(mailbox.email);
 		mailbox.id = this.nextMailboxId++;
@@ -177,8 +184,10 @@ class SimulatorState {
 	 */
 	ownedMessage(account, id) {
 		const message = this.messages.get(id);
-		if (!message || !this.liveMailbox(message.mailbox.email)) throw new ApiError(404, MESSAGE_NOT_FOUND);
-		if (message.mailbox.ownerKey !== account.key) throw new ApiError(403, 'This message does not belong to your account.');
+		if (!message || !this.liveMailbox(message.mailbox.email))
+			throw new ApiError(404, MESSAGE_NOT_FOUND);
+		if (message.mailbox.ownerKey !== account.key)
+			throw new ApiError(403, 'This message does not belong to your account.');
 		return message;
 	}
 
@@ -192,15 +201,19 @@ class SimulatorState {
 		const mailbox = this.liveMailbox(email);
 		if (!mailbox) throw new ApiError(404, MAILBOX_NOT_FOUND);
 		const id = spec.id ?? randomString(46);
-		if (typeof id !== 'string' || id === '') throw new ApiError(400, '"id" must be a non-empty string.');
-		if (this.messages.has(id)) throw new ApiError(409, `A message with the id ${id} already exists.`);
+		if (typeof id !== 'string' || id === '')
+			throw new ApiError(400, '"id" must be a non-empty string.');
+		if (this.messages.has(id))
+			throw new ApiError(409, `A message with the id ${id} already exists.`);
 		const receivedAt = spec.receivedAt === undefined ? this.clock() : parseTime(spec.receivedAt);
 		if (receivedAt === undefined) throw new ApiError(400, '"receivedAt" must be a time.');
-		if (spec.attachments !== undefined && !Array.isArray(spec.attachments)) throw new ApiError(400, '"attachments" must be an array.');
+		if (spec.attachments !== undefined && !Array.isArray(spec.attachments))
+			throw new ApiError(400, '"attachments" must be an array.');
 		/** @type {StoredAttachment[]} */
 		const attachments = (spec.attachments ?? []).map(toStoredAttachment);
 		const names = new Set(attachments.map((a) => a.name));
-		if (names.size !== attachments.length) throw new ApiError(400, 'Attachment names must be unique within a message.');
+		if (names.size !== attachments.length)
+			throw new ApiError(400, 'Attachment names must be unique within a message.');
 
 		/** @type {Message} */
 		const message = {

@@ -44,8 +44,16 @@ export function exposedText(...values: unknown[]): string {
  */
 export function secretForms(key: string): string[] {
 	const secret = key.replace(/^tm_(live|test)_/, '');
-	const fragments = Array.from({ length: Math.max(0, secret.length - 7) }, (_, i) => secret.slice(i, i + 8));
-	return [key, `Bearer ${key}`, Buffer.from(key).toString('base64'), Buffer.from(`Bearer ${key}`).toString('base64'), ...fragments];
+	const fragments = Array.from({ length: Math.max(0, secret.length - 7) }, (_, i) =>
+		secret.slice(i, i + 8),
+	);
+	return [
+		key,
+		`Bearer ${key}`,
+		Buffer.from(key).toString('base64'),
+		Buffer.from(`Bearer ${key}`).toString('base64'),
+		...fragments,
+	];
 }
 
 /** The forms of `key` found in `text` (none expected). */

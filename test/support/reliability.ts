@@ -23,5 +23,8 @@ export function recordReliability(row: ReliabilityRow): void {
 	rows.push(row);
 	const testPath = expect.getState().testPath ?? 'unknown';
 	fs.mkdirSync(RELIABILITY_DIR, { recursive: true });
-	fs.writeFileSync(path.join(RELIABILITY_DIR, `${path.basename(testPath)}.json`), `${JSON.stringify(rows, null, '\t')}\n`);
+	fs.writeFileSync(
+		path.join(RELIABILITY_DIR, `${path.basename(testPath)}.json`),
+		`${JSON.stringify(rows, null, '\t')}\n`,
+	);
 }

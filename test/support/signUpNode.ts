@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 export const SIGN_UP_NODE_TYPE = 'test.signUp';
 
@@ -31,7 +36,10 @@ export class SignUpTestNode implements INodeType {
 			const body = await this.helpers.httpRequest({
 				method: 'POST',
 				url: `${this.getNodeParameter('siteUrl', i) as string}/__control/signup`,
-				body: { email: this.getNodeParameter('email', i), delayMs: this.getNodeParameter('delayMs', i) },
+				body: {
+					email: this.getNodeParameter('email', i),
+					delayMs: this.getNodeParameter('delayMs', i),
+				},
 				json: true,
 			});
 			output.push({ json: body, pairedItem: { item: i } });

@@ -51,7 +51,11 @@ export interface NodeRun {
 }
 
 /** A Start → Temp Mail workflow with the given node parameters. */
-export async function runTempMail(fixture: SimulatorFixture, parameters: INodeParameters, options: RunOptions = {}): Promise<NodeRun> {
+export async function runTempMail(
+	fixture: SimulatorFixture,
+	parameters: INodeParameters,
+	options: RunOptions = {},
+): Promise<NodeRun> {
 	const result = await runWorkflow({
 		workflow: {
 			nodes: [
@@ -66,7 +70,10 @@ export async function runTempMail(fixture: SimulatorFixture, parameters: INodePa
 		nodeTypes: { [NODE_TYPE]: new TempMail() },
 		credentialTypes: [new TempMailApi()],
 		credentials: {
-			tempMailApi: { apiKey: options.apiKey ?? fixture.sim.defaultKey, baseUrl: options.baseUrl ?? fixture.sim.url },
+			tempMailApi: {
+				apiKey: options.apiKey ?? fixture.sim.defaultKey,
+				baseUrl: options.baseUrl ?? fixture.sim.url,
+			},
 		},
 		inputItems: options.inputItems,
 	});
@@ -75,9 +82,13 @@ export async function runTempMail(fixture: SimulatorFixture, parameters: INodePa
 }
 
 /** The error a run ended with; fails the test when it succeeded. */
-export function expectError(run: NodeRun): ExecutionError & { description?: string | null; httpCode?: string | null } {
+export function expectError(
+	run: NodeRun,
+): ExecutionError & { description?: string | null; httpCode?: string | null } {
 	if (!run.error) {
-		throw new Error(`expected the node to fail, it returned ${JSON.stringify(run.items.map((i) => i.json)).slice(0, 300)}`);
+		throw new Error(
+			`expected the node to fail, it returned ${JSON.stringify(run.items.map((i) => i.json)).slice(0, 300)}`,
+		);
 	}
 	return run.error as ExecutionError & { description?: string | null };
 }

@@ -35,7 +35,9 @@ export async function pollTrigger(
 			typeName: TRIGGER_TYPE,
 			parameters: { event: 'newMessage', ...parameters },
 			credentialTypes: [new TempMailApi()],
-			credentials: { tempMailApi: { apiKey: session.apiKey ?? fixture.sim.defaultKey, baseUrl: fixture.sim.url } },
+			credentials: {
+				tempMailApi: { apiKey: session.apiKey ?? fixture.sim.defaultKey, baseUrl: fixture.sim.url },
+			},
 			staticData: session.staticData,
 			mode,
 		});
@@ -48,11 +50,13 @@ export async function pollTrigger(
 }
 
 export function itemsOf(outcome: PollOutcome): INodeExecutionData[] {
-	if (!outcome.ok) throw new Error(`expected the poll to succeed, it failed: ${outcome.error.message}`);
+	if (!outcome.ok)
+		throw new Error(`expected the poll to succeed, it failed: ${outcome.error.message}`);
 	return outcome.items;
 }
 
 export function errorOfPoll(outcome: PollOutcome): Error & { description?: string | null } {
-	if (outcome.ok) throw new Error(`expected the poll to fail, it returned ${outcome.items.length} item(s)`);
+	if (outcome.ok)
+		throw new Error(`expected the poll to fail, it returned ${outcome.items.length} item(s)`);
 	return outcome.error;
 }

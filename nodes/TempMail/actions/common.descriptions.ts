@@ -2,7 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_ATTACHMENT_PREFIX } from '../helpers/attachments';
 import { REQUEST_OPTIONS_PARAMETER } from '../transport/request';
-import { DEFAULT_MAX_RETRY_WAIT_SECONDS, MAX_RETRY_WAIT_LIMIT_SECONDS } from '../transport/retryPolicy';
+import {
+	DEFAULT_MAX_RETRY_WAIT_SECONDS,
+	MAX_RETRY_WAIT_LIMIT_SECONDS,
+} from '../transport/retryPolicy';
 
 /** Parameters shared by several operations, so their names and wording stay identical. */
 
@@ -13,7 +16,8 @@ export const mailboxAddress: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: 'name@example.com',
-	description: 'The full address of a mailbox owned by your account, e.g. the "email" output of Mailbox → Create',
+	description:
+		'The full address of a mailbox owned by your account, e.g. the "email" output of Mailbox → Create',
 };
 
 export const messageId: INodeProperties = {
@@ -46,7 +50,8 @@ export const messageOptions: INodeProperties = {
 			name: 'attachmentPrefix',
 			type: 'string',
 			default: DEFAULT_ATTACHMENT_PREFIX,
-			description: 'Prefix of the binary properties that hold the attachments: attachment_0, attachment_1, …',
+			description:
+				'Prefix of the binary properties that hold the attachments: attachment_0, attachment_1, …',
 		},
 		{
 			displayName: 'Code Pattern',
@@ -62,7 +67,8 @@ export const messageOptions: INodeProperties = {
 			name: 'downloadAttachments',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to download every attachment as binary data (one API request per attachment)',
+			description:
+				'Whether to download every attachment as binary data (one API request per attachment)',
 		},
 		{
 			displayName: 'Extract',
@@ -78,7 +84,8 @@ export const messageOptions: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: '/account/confirm',
-			description: 'With Extract on: a regular expression; the first link matching it becomes "verificationLink"',
+			description:
+				'With Extract on: a regular expression; the first link matching it becomes "verificationLink"',
 		},
 	],
 };
@@ -103,7 +110,8 @@ export const messageFilters: INodeProperties = {
 			name: 'fromContains',
 			type: 'string',
 			default: '',
-			description: 'Only messages whose sender name or address contains this text (case-insensitive)',
+			description:
+				'Only messages whose sender name or address contains this text (case-insensitive)',
 		},
 		{
 			displayName: 'Regular Expression',
@@ -111,7 +119,8 @@ export const messageFilters: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: 'verify|confirm',
-			description: 'Only messages whose subject or body matches this regular expression (case-insensitive)',
+			description:
+				'Only messages whose subject or body matches this regular expression (case-insensitive)',
 		},
 		{
 			displayName: 'Subject Contains',

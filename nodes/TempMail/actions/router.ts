@@ -21,26 +21,43 @@ const resources: Record<string, Record<string, Operation>> = {
 };
 
 function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
-	const json: INodeExecutionData['json'] = { error: error instanceof Error ? error.message : String(error) };
+	const json: INodeExecutionData['json'] = {
+		error: error instanceof Error ? error.message : String(error),
+	};
 	const description = (error as { description?: unknown }).description;
 	if (typeof description === 'string' && description) json.description = description;
 	return { json, pairedItem: { item: itemIndex } };
 }
 
 /** Errors from our transport are already n8n errors; anything else gets the item attached. */
-function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+function asNodeError(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
 /** Reads Request Options → Concurrency once for the node (item 0), checked. */
 function concurrencyOf(ctx: IExecuteFunctions): number {
-	const options = ctx.getNodeParameter(REQUEST_OPTIONS_PARAMETER, 0, {}) as { concurrency?: unknown };
+	const options = ctx.getNodeParameter(REQUEST_OPTIONS_PARAMETER, 0, {}) as {
+		concurrency?: unknown;
+	};
 	const value = options.concurrency ?? DEFAULT_CONCURRENCY;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_CONCURRENCY) {
-		throw new NodeOperationError(ctx.getNode(), `Concurrency: must be a whole number from 1 to ${MAX_CONCURRENCY}, got ${String(value)}`, {
-			description: "Fix the value under 'Request Options'.",
-		});
+	if (
+		typeof value !== 'number' ||
+		!Number.isInteger(value) ||
+		value < 1 ||
+		value > MAX_CONCURRENCY
+	) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Concurrency: must be a whole number from 1 to ${MAX_CONCURRENCY}, got ${String(value)}`,
+			{
+				description: "Fix the value under 'Request Options'.",
+			},
+		);
 	}
 	return value;
 }
@@ -62,9 +79,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const operation = this.getNodeParameter('operation', itemIndex) as string;
 			const run = resources[resource]?.[operation];
 			if (!run) {
-				throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`, { itemIndex });
+				throw new NodeOperationError(
+					this.getNode(),
+					`The operation "${operation}" is not supported for "${resource}"`,
+					{ itemIndex },
+				);
 			}
-			return (await run.call(this, itemIndex)).map((result) => ({ ...result, pairedItem: { item: itemIndex } }));
+			return (await run.call(this, itemIndex)).map((result) => ({
+				...result,
+				pairedItem: { item: itemIndex },
+			}));
 		} catch (error) {
 			if (continueOnFail) return [errorItem(error, itemIndex)];
 			throw asNodeError(this, error, itemIndex);
@@ -72,6 +96,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	};
 
 	const first = await runItem(0);
-	const rest = await runPool(items.length - 1, concurrency, async (index) => await runItem(index + 1));
+	const rest = await runPool(
+		items.length - 1,
+		concurrency,
+		async (index) => await runItem(index + 1),
+	);
 	return [[...first, ...rest.flat()]];
 }

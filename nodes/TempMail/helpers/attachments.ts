@@ -1,4 +1,10 @@
-import type { IBinaryData, IBinaryKeyData, IDataObject, IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
+import type {
+	IBinaryData,
+	IBinaryKeyData,
+	IDataObject,
+	IExecuteFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
 
 import { downloadAttachment } from '../transport/endpoints';
 import type { ApiMessage } from '../transport/types';
@@ -36,7 +42,12 @@ export async function messageAttachmentsAsBinary(
 ): Promise<IBinaryKeyData> {
 	const binary: IBinaryKeyData = {};
 	for (const [index, attachment] of message.attachments.entries()) {
-		binary[`${prefix}${index}`] = await downloadAsBinary(ctx, message.id, attachment.name, itemIndex);
+		binary[`${prefix}${index}`] = await downloadAsBinary(
+			ctx,
+			message.id,
+			attachment.name,
+			itemIndex,
+		);
 	}
 	return binary;
 }

@@ -11,11 +11,16 @@ export interface MessageFilters {
 export type MessagePredicate = (message: ApiMessage) => boolean;
 
 /** A user's regular expression, or the reason it cannot be used. */
-export function compilePattern(source: string, flags = 'i'): { regex: RegExp } | { problem: string } {
+export function compilePattern(
+	source: string,
+	flags = 'i',
+): { regex: RegExp } | { problem: string } {
 	try {
 		return { regex: new RegExp(source, flags) };
 	} catch (error) {
-		return { problem: `the regular expression "${source}" is not valid: ${(error as Error).message}` };
+		return {
+			problem: `the regular expression "${source}" is not valid: ${(error as Error).message}`,
+		};
 	}
 }
 
@@ -23,7 +28,9 @@ export function compilePattern(source: string, flags = 'i'): { regex: RegExp } |
  * Builds the filter once per execution. Text filters are case-insensitive
  * substring matches; an invalid pattern comes back as a problem for the node to report.
  */
-export function messageFilter(filters: MessageFilters): { accept: MessagePredicate } | { problem: string } {
+export function messageFilter(
+	filters: MessageFilters,
+): { accept: MessagePredicate } | { problem: string } {
 	const from = filters.fromContains?.trim().toLowerCase();
 	const subject = filters.subjectContains?.trim().toLowerCase();
 	const body = filters.bodyContains?.trim().toLowerCase();
@@ -34,7 +41,8 @@ export function messageFilter(filters: MessageFilters): { accept: MessagePredica
 		pattern = compiled.regex;
 	}
 	const accept: MessagePredicate = (message) => {
-		if (from && !`${message.from} <${message.from_email}>`.toLowerCase().includes(from)) return false;
+		if (from && !`${message.from} <${message.from_email}>`.toLowerCase().includes(from))
+			return false;
 		if (subject && !message.subject.toLowerCase().includes(subject)) return false;
 		if (body && !message.content.toLowerCase().includes(body)) return false;
 		if (pattern && !pattern.test(message.subject) && !pattern.test(message.content)) return false;

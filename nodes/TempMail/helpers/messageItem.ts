@@ -19,7 +19,12 @@ export interface MessageOutputOptions {
 }
 
 /** Turns the shared Options collection into output options, refusing unusable patterns before any request. */
-export function messageOutputOptions(node: INode, simplify: boolean, options: MessageOptions, itemIndex?: number): MessageOutputOptions {
+export function messageOutputOptions(
+	node: INode,
+	simplify: boolean,
+	options: MessageOptions,
+	itemIndex?: number,
+): MessageOutputOptions {
 	const output: MessageOutputOptions = {
 		simplify,
 		downloadAttachments: options.downloadAttachments === true,
@@ -27,12 +32,18 @@ export function messageOutputOptions(node: INode, simplify: boolean, options: Me
 	};
 	if (options.extract !== true) return output;
 	const patterns: { codePattern?: string; linkPattern?: string } = {};
-	for (const [key, label] of [['codePattern', 'Code Pattern'], ['linkPattern', 'Link Pattern']] as const) {
+	for (const [key, label] of [
+		['codePattern', 'Code Pattern'],
+		['linkPattern', 'Link Pattern'],
+	] as const) {
 		const source = options[key]?.trim();
 		if (!source) continue;
 		const compiled = compilePattern(source);
 		if ('problem' in compiled) {
-			throw new NodeOperationError(node, `${label}: ${compiled.problem}`, { itemIndex, description: `Fix or clear the ${label} option.` });
+			throw new NodeOperationError(node, `${label}: ${compiled.problem}`, {
+				itemIndex,
+				description: `Fix or clear the ${label} option.`,
+			});
 		}
 		patterns[key] = source;
 	}

@@ -7,7 +7,11 @@
  * requests are in flight and cannot be taken back), then the error of the failed task
  * with the lowest index is thrown, as a sequential loop would have thrown it.
  */
-export async function runPool<T>(count: number, limit: number, task: (index: number) => Promise<T>): Promise<T[]> {
+export async function runPool<T>(
+	count: number,
+	limit: number,
+	task: (index: number) => Promise<T>,
+): Promise<T[]> {
 	const results = new Array<T>(count);
 	let next = 0;
 	// An object, so TypeScript does not narrow it across the awaits below.

@@ -29,19 +29,31 @@ function hasControlCharacters(value: string): boolean {
 
 function checkSegment(node: INode, field: string, value: string, itemIndex: number) {
 	if (value === '') fail(node, field, 'is empty', itemIndex);
-	if (value === '.' || value === '..') fail(node, field, `"${value}" is not a valid value`, itemIndex);
+	if (value === '.' || value === '..')
+		fail(node, field, `"${value}" is not a valid value`, itemIndex);
 	if (hasControlCharacters(value)) fail(node, field, 'contains control characters', itemIndex);
 	if (value.length > 1024) fail(node, field, `is too long (${value.length} characters)`, itemIndex);
 }
 
-export function mailboxAddress(node: INode, value: unknown, itemIndex: number, field = 'Mailbox Address'): string {
+export function mailboxAddress(
+	node: INode,
+	value: unknown,
+	itemIndex: number,
+	field = 'Mailbox Address',
+): string {
 	const address = text(value);
 	checkSegment(node, field, address, itemIndex);
 	const at = address.lastIndexOf('@');
 	if (at <= 0 || at === address.length - 1) {
-		fail(node, field, `"${address.slice(0, 100)}" is not an email address (expected name@domain)`, itemIndex);
+		fail(
+			node,
+			field,
+			`"${address.slice(0, 100)}" is not an email address (expected name@domain)`,
+			itemIndex,
+		);
 	}
-	if (/\s/.test(address)) fail(node, field, `"${address.slice(0, 100)}" contains spaces`, itemIndex);
+	if (/\s/.test(address))
+		fail(node, field, `"${address.slice(0, 100)}" contains spaces`, itemIndex);
 	return address;
 }
 
@@ -62,9 +74,20 @@ export function fileName(node: INode, value: unknown, itemIndex: number): string
 export function username(node: INode, value: unknown, itemIndex: number): string {
 	const name = text(value);
 	checkSegment(node, 'New Username', name, itemIndex);
-	if (name.includes('@')) fail(node, 'New Username', 'give only the part before "@" (pick the domain separately)', itemIndex);
+	if (name.includes('@'))
+		fail(
+			node,
+			'New Username',
+			'give only the part before "@" (pick the domain separately)',
+			itemIndex,
+		);
 	if (!/^[A-Za-z0-9._-]+$/.test(name)) {
-		fail(node, 'New Username', `"${name.slice(0, 100)}" may only contain letters, digits, ".", "_" and "-"`, itemIndex);
+		fail(
+			node,
+			'New Username',
+			`"${name.slice(0, 100)}" may only contain letters, digits, ".", "_" and "-"`,
+			itemIndex,
+		);
 	}
 	if (name.length > 64) fail(node, 'New Username', 'is longer than 64 characters', itemIndex);
 	return name;
@@ -74,7 +97,12 @@ export function domainName(node: INode, value: unknown, itemIndex: number): stri
 	const domain = text(value).replace(/^@/, '');
 	checkSegment(node, 'Domain', domain, itemIndex);
 	if (!/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(domain)) {
-		fail(node, 'Domain', `"${domain.slice(0, 100)}" is not a domain name (example: example.com)`, itemIndex);
+		fail(
+			node,
+			'Domain',
+			`"${domain.slice(0, 100)}" is not a domain name (example: example.com)`,
+			itemIndex,
+		);
 	}
 	return domain;
 }

@@ -31,11 +31,17 @@ export type WaitOutcome =
  * start; with `acceptExisting` anything matching counts. Of several, the
  * newest wins: it carries the latest code.
  */
-function pickMatch(messages: ApiMessage[], settings: WaitSettings, listedAtFirstCheck: Set<string>): ApiMessage | undefined {
+function pickMatch(
+	messages: ApiMessage[],
+	settings: WaitSettings,
+	listedAtFirstCheck: Set<string>,
+): ApiMessage | undefined {
 	const startSecond = Math.floor(settings.receivedAfter / 1000) * 1000;
 	const candidates = messages.filter(
 		(message) =>
-			settings.acceptExisting || !listedAtFirstCheck.has(message.id) || receivedAtMs(message) >= startSecond,
+			settings.acceptExisting ||
+			!listedAtFirstCheck.has(message.id) ||
+			receivedAtMs(message) >= startSecond,
 	);
 	const matching = oldestFirst(candidates).filter(settings.accept);
 	return matching[matching.length - 1];
@@ -43,14 +49,22 @@ function pickMatch(messages: ApiMessage[], settings: WaitSettings, listedAtFirst
 
 /** How long a 429 asks us to wait: Retry-After, else until the quota reset, never less than the interval. */
 function rateLimitDelay(error: unknown, intervalMs: number, now: number): number {
-	const context = (error as { context: { retryAfterSeconds?: number | null; quotaResetAt?: string | null } }).context;
-	if (context.retryAfterSeconds != null) return Math.max(context.retryAfterSeconds * 1000, intervalMs);
+	const context = (
+		error as { context: { retryAfterSeconds?: number | null; quotaResetAt?: string | null } }
+	).context;
+	if (context.retryAfterSeconds != null)
+		return Math.max(context.retryAfterSeconds * 1000, intervalMs);
 	const untilReset = context.quotaResetAt ? Date.parse(context.quotaResetAt) - now : Number.NaN;
 	return untilReset > intervalMs ? untilReset : intervalMs;
 }
 
 /** Sleeps at most until the deadline; resolves false when no time is left. */
-async function pause(ms: number, deadline: number, now: () => number, signal?: AbortSignal): Promise<boolean> {
+async function pause(
+	ms: number,
+	deadline: number,
+	now: () => number,
+	signal?: AbortSignal,
+): Promise<boolean> {
 	const wait = Math.min(ms, deadline - now());
 	if (wait <= 0) return false;
 	await sleep(wait, signal);
@@ -62,7 +76,10 @@ async function pause(ms: number, deadline: number, now: () => number, signal?: A
  * One list request per check; 429 waits for Retry-After (or the quota
  * reset), server and network trouble is retried, anything else is thrown.
  */
-export async function waitForMessage(ctx: TempMailFunctions, settings: WaitSettings): Promise<WaitOutcome> {
+export async function waitForMessage(
+	ctx: TempMailFunctions,
+	settings: WaitSettings,
+): Promise<WaitOutcome> {
 	const now = settings.now ?? Date.now;
 	const started = now();
 	const deadline = started + settings.timeoutMs;
@@ -76,7 +93,9 @@ export async function waitForMessage(ctx: TempMailFunctions, settings: WaitSetti
 		try {
 			checks++;
 			// Wait For is its own retry loop: the transport must not retry (and wait) inside a check.
-			const { messages } = await listMessages(ctx, settings.email, settings.itemIndex, { retry: false });
+			const { messages } = await listMessages(ctx, settings.email, settings.itemIndex, {
+				retry: false,
+			});
 			const firstListing = listedAtFirstCheck ?? new Set(messages.map((m) => m.id));
 			const match = pickMatch(messages, settings, firstListing);
 			listedAtFirstCheck = firstListing;

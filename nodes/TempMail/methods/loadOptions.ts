@@ -16,7 +16,9 @@ export async function domainOptions(this: ILoadOptionsFunctions): Promise<INodeP
 }
 
 /** The domain types the plan allows, read from the domain list's `allowed_types`. */
-export async function domainTypeOptions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function domainTypeOptions(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const { domains } = await getDomains(this, 'free');
 	const types = domains.allowed_types.length ? domains.allowed_types : ['free'];
 	return types.map((type) => ({ name: type.charAt(0).toUpperCase() + type.slice(1), value: type }));

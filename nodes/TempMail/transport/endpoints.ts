@@ -8,7 +8,11 @@ import type { ApiDomains, ApiMailbox, ApiMessage, ApiMessageList, ByteStream } f
 
 /** One function per documented endpoint; nothing else builds an API path. */
 
-export async function getDomains(ctx: TempMailFunctions, type: string, itemIndex?: number): Promise<{ domains: ApiDomains; headers: IDataObject }> {
+export async function getDomains(
+	ctx: TempMailFunctions,
+	type: string,
+	itemIndex?: number,
+): Promise<{ domains: ApiDomains; headers: IDataObject }> {
 	const answer = await requestJson(ctx, {
 		method: 'GET',
 		path: apiPath('api', 'domains'),
@@ -16,11 +20,21 @@ export async function getDomains(ctx: TempMailFunctions, type: string, itemIndex
 		target: { kind: 'domains', label: type },
 		itemIndex,
 	});
-	return { domains: parseBody(ctx, () => toDomains(answer.body), itemIndex), headers: answer.headers };
+	return {
+		domains: parseBody(ctx, () => toDomains(answer.body), itemIndex),
+		headers: answer.headers,
+	};
 }
 
-export async function createMailbox(ctx: TempMailFunctions, itemIndex?: number): Promise<ApiMailbox> {
-	const answer = await requestJson(ctx, { method: 'POST', path: apiPath('api', 'emails'), itemIndex });
+export async function createMailbox(
+	ctx: TempMailFunctions,
+	itemIndex?: number,
+): Promise<ApiMailbox> {
+	const answer = await requestJson(ctx, {
+		method: 'POST',
+		path: apiPath('api', 'emails'),
+		itemIndex,
+	});
 	return parseBody(ctx, () => toMailbox(answer.body), itemIndex);
 }
 
@@ -40,7 +54,11 @@ export async function switchMailbox(
 	return parseBody(ctx, () => toMailbox(answer.body), itemIndex);
 }
 
-export async function deleteMailbox(ctx: TempMailFunctions, email: string, itemIndex?: number): Promise<IDataObject> {
+export async function deleteMailbox(
+	ctx: TempMailFunctions,
+	email: string,
+	itemIndex?: number,
+): Promise<IDataObject> {
 	const answer = await requestJson(ctx, {
 		method: 'DELETE',
 		path: apiPath('api', 'emails', email),
@@ -64,10 +82,17 @@ export async function listMessages(
 		itemIndex,
 		retry: options.retry,
 	});
-	return { ...parseBody(ctx, () => toMessageList(answer.body), itemIndex), headers: answer.headers };
+	return {
+		...parseBody(ctx, () => toMessageList(answer.body), itemIndex),
+		headers: answer.headers,
+	};
 }
 
-export async function getMessage(ctx: TempMailFunctions, id: string, itemIndex?: number): Promise<ApiMessage> {
+export async function getMessage(
+	ctx: TempMailFunctions,
+	id: string,
+	itemIndex?: number,
+): Promise<ApiMessage> {
 	const answer = await requestJson(ctx, {
 		method: 'GET',
 		path: apiPath('api', 'messages', id),
@@ -77,7 +102,11 @@ export async function getMessage(ctx: TempMailFunctions, id: string, itemIndex?:
 	return parseBody(ctx, () => toSingleMessage(answer.body), itemIndex);
 }
 
-export async function deleteMessage(ctx: TempMailFunctions, id: string, itemIndex?: number): Promise<IDataObject> {
+export async function deleteMessage(
+	ctx: TempMailFunctions,
+	id: string,
+	itemIndex?: number,
+): Promise<IDataObject> {
 	const answer = await requestJson(ctx, {
 		method: 'DELETE',
 		path: apiPath('api', 'messages', id),

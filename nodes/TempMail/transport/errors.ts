@@ -16,7 +16,8 @@ export interface FailedResponse {
 	headers: IDataObject;
 }
 
-const CREDENTIAL_HINT = "Check the API key in the 'Temp Mail API' credential (create or copy it in your Temp Mail dashboard).";
+const CREDENTIAL_HINT =
+	"Check the API key in the 'Temp Mail API' credential (create or copy it in your Temp Mail dashboard).";
 
 function apiMessageOf(body: unknown): string | undefined {
 	if (typeof body === 'object' && body !== null && 'message' in body) {
@@ -37,7 +38,8 @@ function notFound(target: Target | undefined): { message: string; description: s
 		case 'message':
 			return {
 				message: `Message ${target.label} not found`,
-				description: 'The message was deleted, or its mailbox expired. Use Message → Get Many to list the current message IDs.',
+				description:
+					'The message was deleted, or its mailbox expired. Use Message → Get Many to list the current message IDs.',
 			};
 		case 'attachment':
 			return {
@@ -46,17 +48,26 @@ function notFound(target: Target | undefined): { message: string; description: s
 					'Check the file name against the message\'s "attachments" list (names are case-sensitive); the message or its mailbox may also have expired.',
 			};
 		default:
-			return { message: 'The Temp Mail API answered 404 (not found)', description: 'Check the base URL in the credential.' };
+			return {
+				message: 'The Temp Mail API answered 404 (not found)',
+				description: 'Check the base URL in the credential.',
+			};
 	}
 }
 
-function describeStatus(response: FailedResponse, target: Target | undefined): { message: string; description: string } {
+function describeStatus(
+	response: FailedResponse,
+	target: Target | undefined,
+): { message: string; description: string } {
 	const apiMessage = apiMessageOf(response.body);
 	const said = apiMessage ? ` The API said: "${apiMessage}"` : '';
 	const { statusCode } = response;
 	switch (statusCode) {
 		case 401:
-			return { message: 'The Temp Mail API rejected the API key (401)', description: CREDENTIAL_HINT + said };
+			return {
+				message: 'The Temp Mail API rejected the API key (401)',
+				description: CREDENTIAL_HINT + said,
+			};
 		case 403:
 			return {
 				message: `Access denied${target ? ` to ${target.kind} ${target.label}` : ''} (403)`,
@@ -77,7 +88,8 @@ function describeStatus(response: FailedResponse, target: Target | undefined): {
 		case 429: {
 			const quota = readQuota(response.headers);
 			const retryAfter = readRetryAfterSeconds(response.headers);
-			const usage = quota.limit !== null ? ` You have used ${quota.used ?? '?'} of ${quota.limit} calls.` : '';
+			const usage =
+				quota.limit !== null ? ` You have used ${quota.used ?? '?'} of ${quota.limit} calls.` : '';
 			const reset = quota.resetAt ? ` The quota resets at ${quota.resetAt}.` : '';
 			const wait = retryAfter !== null ? ` Retry after ${retryAfter} s.` : '';
 			return {
@@ -100,12 +112,22 @@ function describeStatus(response: FailedResponse, target: Target | undefined): {
 }
 
 /** Builds the error for a non-2xx answer. The raw response is not attached: it may echo request headers. */
-export function errorForResponse(node: INode, response: FailedResponse, target?: Target, itemIndex?: number): NodeApiError {
+export function errorForResponse(
+	node: INode,
+	response: FailedResponse,
+	target?: Target,
+	itemIndex?: number,
+): NodeApiError {
 	const { message, description } = describeStatus(response, target);
 	const details: JsonObject = { httpCode: String(response.statusCode), message };
 	const apiMessage = apiMessageOf(response.body);
 	if (apiMessage) details.apiMessage = apiMessage;
-	const error = new NodeApiError(node, details, { message, description, httpCode: String(response.statusCode), itemIndex });
+	const error = new NodeApiError(node, details, {
+		message,
+		description,
+		httpCode: String(response.statusCode),
+		itemIndex,
+	});
 	if (response.statusCode === 429) {
 		// Kept for callers that wait instead of failing (Wait For, retries).
 		error.context.retryAfterSeconds = readRetryAfterSeconds(response.headers);
@@ -121,14 +143,20 @@ export function errorForStatusFalse(node: INode, body: unknown, itemIndex?: numb
 	const message = `The Temp Mail API reported a failure: ${apiMessage}`;
 	return new NodeApiError(node, { message, httpCode: '200' } as JsonObject, {
 		message,
-		description: 'The API answered 200 but with "status": false, so the request did not take effect.',
+		description:
+			'The API answered 200 but with "status": false, so the request did not take effect.',
 		httpCode: '200',
 		itemIndex,
 	});
 }
 
 /** A 2xx whose body is not the documented shape (non-JSON, HTML, missing fields). */
-export function errorForUnexpectedBody(node: INode, expected: string, found: string, itemIndex?: number): NodeApiError {
+export function errorForUnexpectedBody(
+	node: INode,
+	expected: string,
+	found: string,
+	itemIndex?: number,
+): NodeApiError {
 	const message = 'The Temp Mail API answered in an unexpected format';
 	const error = new NodeApiError(node, { message } as JsonObject, {
 		message,
@@ -164,21 +192,31 @@ export function networkErrorCode(error: unknown): string | undefined {
 }
 
 /** Connection-level failure. Only the code is kept: the original error carries the request config (and the key). */
-export function errorForNetwork(node: INode, error: unknown, origin: string, timeoutMs: number, itemIndex?: number): NodeApiError {
+export function errorForNetwork(
+	node: INode,
+	error: unknown,
+	origin: string,
+	timeoutMs: number,
+	itemIndex?: number,
+): NodeApiError {
 	const code = networkErrorCode(error);
 	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT';
 	const reason = timedOut
 		? `no answer within ${Math.round(timeoutMs / 1000)} s`
-		: (code && NETWORK_REASONS[code]) ?? (code ? `network error ${code}` : 'network error');
+		: ((code && NETWORK_REASONS[code]) ?? (code ? `network error ${code}` : 'network error'));
 	const message = `Could not reach the Temp Mail API at ${origin}: ${reason}`;
-	const failure = new NodeApiError(node, { message, networkCode: code ?? 'UNKNOWN' } as JsonObject, {
-		message,
-		description: timedOut
-			? 'The API was too slow to answer. Try again, or raise the Timeout option.'
-			: 'Check the base URL in the credential and that this n8n instance can reach it (proxy, firewall, DNS).',
-		itemIndex,
-		messageMapping: {},
-	});
+	const failure = new NodeApiError(
+		node,
+		{ message, networkCode: code ?? 'UNKNOWN' } as JsonObject,
+		{
+			message,
+			description: timedOut
+				? 'The API was too slow to answer. Try again, or raise the Timeout option.'
+				: 'Check the base URL in the credential and that this n8n instance can reach it (proxy, firewall, DNS).',
+			itemIndex,
+			messageMapping: {},
+		},
+	);
 	failure.context.networkCode = code ?? 'UNKNOWN';
 	return failure;
 }
@@ -194,6 +232,7 @@ export function classifyFailure(error: unknown): FailureKind {
 	if (!(error instanceof NodeApiError)) return 'fatal';
 	if (error.httpCode === '429') return 'rate-limited';
 	if (error.httpCode !== null && /^5\d\d$/.test(error.httpCode)) return 'transient';
-	if (error.context.networkCode !== undefined || error.context.unexpectedBody === true) return 'transient';
+	if (error.context.networkCode !== undefined || error.context.unexpectedBody === true)
+		return 'transient';
 	return 'fatal';
 }

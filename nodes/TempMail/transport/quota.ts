@@ -34,7 +34,10 @@ export function readQuota(headers: IDataObject | undefined): Quota {
 }
 
 /** Seconds to wait before retrying a 429: Retry-After (seconds or HTTP date), else null. */
-export function readRetryAfterSeconds(headers: IDataObject | undefined, now = Date.now()): number | null {
+export function readRetryAfterSeconds(
+	headers: IDataObject | undefined,
+	now = Date.now(),
+): number | null {
 	const value = header(headers ?? {}, 'retry-after');
 	if (value === undefined) return null;
 	if (/^\d+$/.test(value.trim())) return Number(value.trim());

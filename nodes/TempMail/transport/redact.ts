@@ -28,7 +28,8 @@ export function redact<T extends Error>(error: T, secret: string): T {
 	const scrub = (value: unknown): unknown => {
 		if (typeof value === 'string') return scrubText(value, forms);
 		// Byte buffers hold no text to scrub, and walking them index by index would be slow.
-		if (value === null || typeof value !== 'object' || seen.has(value) || ArrayBuffer.isView(value)) return value;
+		if (value === null || typeof value !== 'object' || seen.has(value) || ArrayBuffer.isView(value))
+			return value;
 		seen.add(value);
 		const record = value as Record<string, unknown>;
 		for (const field of Object.getOwnPropertyNames(record)) {
@@ -55,7 +56,8 @@ export function scrubBody<T>(body: T, secret: string): T {
 	if (forms.length === 0) return body;
 	const walk = (value: unknown, depth: number): unknown => {
 		if (typeof value === 'string') return scrubText(value, forms);
-		if (value === null || typeof value !== 'object' || depth > 64 || ArrayBuffer.isView(value)) return value;
+		if (value === null || typeof value !== 'object' || depth > 64 || ArrayBuffer.isView(value))
+			return value;
 		if (Array.isArray(value)) {
 			const items = value.map((entry) => walk(entry, depth + 1));
 			return items.some((entry, index) => entry !== value[index]) ? items : value;

@@ -9,7 +9,13 @@ import type {
 } from 'n8n-workflow';
 
 import { checkBaseUrl } from './baseUrl';
-import { errorForNetwork, errorForResponse, errorForStatusFalse, errorForUnexpectedBody, networkErrorCode } from './errors';
+import {
+	errorForNetwork,
+	errorForResponse,
+	errorForStatusFalse,
+	errorForUnexpectedBody,
+	networkErrorCode,
+} from './errors';
 import type { Target } from './errors';
 import {
 	decideRetry,
@@ -70,7 +76,9 @@ interface RawAnswer {
 const ERROR_BODY_LIMIT = 64 * 1024;
 
 function isStream(value: unknown): value is ByteStream {
-	return typeof value === 'object' && value !== null && typeof (value as ByteStream).pipe === 'function';
+	return (
+		typeof value === 'object' && value !== null && typeof (value as ByteStream).pipe === 'function'
+	);
 }
 
 /** Reads at most ERROR_BODY_LIMIT bytes of an error body that arrived as a stream. */
@@ -97,7 +105,11 @@ async function readErrorStream(stream: ByteStream): Promise<unknown> {
 	}
 }
 
-async function send(ctx: TempMailFunctions, request: TempMailRequest, stream: boolean): Promise<{ answer: RawAnswer; apiKey: string }> {
+async function send(
+	ctx: TempMailFunctions,
+	request: TempMailRequest,
+	stream: boolean,
+): Promise<{ answer: RawAnswer; apiKey: string }> {
 	const node = ctx.getNode();
 	const { itemIndex } = request;
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex ?? 0);
@@ -126,23 +138,45 @@ async function send(ctx: TempMailFunctions, request: TempMailRequest, stream: bo
 	try {
 		// The credentials just read are handed over (a copy: n8n may add to it), so n8n does
 		// not query and decrypt them a second time for every request.
-		const answer = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options, {
-			credentialsDecrypted: { id: '', name: '', type: CREDENTIAL_TYPE, data: { ...credentials } },
-		})) as RawAnswer;
+		const answer = (await ctx.helpers.httpRequestWithAuthentication.call(
+			ctx,
+			CREDENTIAL_TYPE,
+			options,
+			{
+				credentialsDecrypted: { id: '', name: '', type: CREDENTIAL_TYPE, data: { ...credentials } },
+			},
+		)) as RawAnswer;
 		return { answer, apiKey };
 	} catch (error) {
 		if (error instanceof NodeOperationError) throw redact(error, apiKey);
 		if (networkErrorCode(error) === 'ERR_CANCELED') {
-			throw new NodeOperationError(node, 'The execution was cancelled while waiting for the Temp Mail API', { itemIndex });
+			throw new NodeOperationError(
+				node,
+				'The execution was cancelled while waiting for the Temp Mail API',
+				{ itemIndex },
+			);
 		}
 		throw redact(errorForNetwork(node, error, base.origin, REQUEST_TIMEOUT_MS, itemIndex), apiKey);
 	}
 }
 
-async function failIfNotOk(ctx: TempMailFunctions, request: TempMailRequest, answer: RawAnswer, apiKey: string) {
+async function failIfNotOk(
+	ctx: TempMailFunctions,
+	request: TempMailRequest,
+	answer: RawAnswer,
+	apiKey: string,
+) {
 	if (answer.statusCode >= 200 && answer.statusCode < 300) return;
-	const body = scrubBody(isStream(answer.body) ? await readErrorStream(answer.body) : answer.body, apiKey);
-	const error = errorForResponse(ctx.getNode(), { ...answer, body }, request.target, request.itemIndex);
+	const body = scrubBody(
+		isStream(answer.body) ? await readErrorStream(answer.body) : answer.body,
+		apiKey,
+	);
+	const error = errorForResponse(
+		ctx.getNode(),
+		{ ...answer, body },
+		request.target,
+		request.itemIndex,
+	);
 	throw redact(error, apiKey);
 }
 
@@ -154,7 +188,10 @@ function isLoadOptionsContext(ctx: TempMailFunctions): ctx is ILoadOptionsFuncti
 	return typeof (ctx as Partial<ILoadOptionsFunctions>).getCurrentNodeParameter === 'function';
 }
 
-function readRequestOptions(ctx: TempMailFunctions, itemIndex: number | undefined): RequestOptionsValues {
+function readRequestOptions(
+	ctx: TempMailFunctions,
+	itemIndex: number | undefined,
+): RequestOptionsValues {
 	let raw: unknown;
 	if (isExecuteContext(ctx)) {
 		raw = ctx.getNodeParameter(REQUEST_OPTIONS_PARAMETER, itemIndex ?? 0, {});
@@ -173,9 +210,17 @@ function readRequestOptions(ctx: TempMailFunctions, itemIndex: number | undefine
 
 /** The retry settings for this request: the node's Request Options, unless the caller opted out. */
 export function retrySettingsFor(ctx: TempMailFunctions, request: TempMailRequest): RetrySettings {
-	const options = request.retry === false ? { retryOnTransientErrors: false } : readRequestOptions(ctx, request.itemIndex);
+	const options =
+		request.retry === false
+			? { retryOnTransientErrors: false }
+			: readRequestOptions(ctx, request.itemIndex);
 	const maxWait = options.maxRetryWait ?? DEFAULT_MAX_RETRY_WAIT_SECONDS;
-	if (typeof maxWait !== 'number' || !Number.isFinite(maxWait) || maxWait < 0 || maxWait > MAX_RETRY_WAIT_LIMIT_SECONDS) {
+	if (
+		typeof maxWait !== 'number' ||
+		!Number.isFinite(maxWait) ||
+		maxWait < 0 ||
+		maxWait > MAX_RETRY_WAIT_LIMIT_SECONDS
+	) {
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`Max Retry Wait: must be between 0 and ${MAX_RETRY_WAIT_LIMIT_SECONDS} seconds, got ${String(maxWait)}`,
@@ -193,16 +238,20 @@ export function retrySettingsFor(ctx: TempMailFunctions, request: TempMailReques
 
 function cancelSignalOf(ctx: TempMailFunctions): AbortSignal | undefined {
 	const candidate = ctx as Partial<IExecuteFunctions>;
-	return typeof candidate.getExecutionCancelSignal === 'function' ? candidate.getExecutionCancelSignal() : undefined;
+	return typeof candidate.getExecutionCancelSignal === 'function'
+		? candidate.getExecutionCancelSignal()
+		: undefined;
 }
 
 /** What the retry policy needs to know about a failed attempt. */
 function attemptFailureOf(error: unknown): AttemptFailure {
 	if (!(error instanceof NodeApiError)) return { kind: 'other' };
 	const networkCode = error.context.networkCode;
-	if (typeof networkCode === 'string') return { kind: 'network', code: networkCode === 'UNKNOWN' ? undefined : networkCode };
+	if (typeof networkCode === 'string')
+		return { kind: 'network', code: networkCode === 'UNKNOWN' ? undefined : networkCode };
 	const statusCode = Number(error.httpCode);
-	if (error.httpCode === null || !Number.isInteger(statusCode) || statusCode < 300) return { kind: 'other' };
+	if (error.httpCode === null || !Number.isInteger(statusCode) || statusCode < 300)
+		return { kind: 'other' };
 	return {
 		kind: 'status',
 		statusCode,
@@ -213,7 +262,11 @@ function attemptFailureOf(error: unknown): AttemptFailure {
 }
 
 function cancelled(ctx: TempMailFunctions, itemIndex: number | undefined): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), 'The execution was cancelled while waiting for the Temp Mail API', { itemIndex });
+	return new NodeOperationError(
+		ctx.getNode(),
+		'The execution was cancelled while waiting for the Temp Mail API',
+		{ itemIndex },
+	);
 }
 
 function appendNote(error: NodeApiError | NodeOperationError, note: string): void {
@@ -227,7 +280,11 @@ function appendNote(error: NodeApiError | NodeOperationError, note: string): voi
  * (its streamed body already read and destroyed by failIfNotOk) is either retried after a
  * cancellable sleep, or thrown with a note on the retries made.
  */
-async function sendChecked(ctx: TempMailFunctions, request: TempMailRequest, stream: boolean): Promise<{ answer: RawAnswer; apiKey: string }> {
+async function sendChecked(
+	ctx: TempMailFunctions,
+	request: TempMailRequest,
+	stream: boolean,
+): Promise<{ answer: RawAnswer; apiKey: string }> {
 	const settings = retrySettingsFor(ctx, request);
 	const signal = cancelSignalOf(ctx);
 	for (let retriesDone = 0; ; retriesDone++) {
@@ -237,7 +294,12 @@ async function sendChecked(ctx: TempMailFunctions, request: TempMailRequest, str
 			await failIfNotOk(ctx, request, answer, apiKey);
 			return { answer, apiKey };
 		} catch (caught) {
-			const error = caught instanceof NodeApiError || caught instanceof NodeOperationError ? caught : new NodeOperationError(ctx.getNode(), caught as Error, { itemIndex: request.itemIndex });
+			const error =
+				caught instanceof NodeApiError || caught instanceof NodeOperationError
+					? caught
+					: new NodeOperationError(ctx.getNode(), caught as Error, {
+							itemIndex: request.itemIndex,
+						});
 			const failure = attemptFailureOf(error);
 			const decision = decideRetry({
 				method: request.method,
@@ -248,7 +310,11 @@ async function sendChecked(ctx: TempMailFunctions, request: TempMailRequest, str
 				random: Math.random,
 			});
 			if (!decision.retry) {
-				if (decision.reason !== 'disabled') appendNote(error, retryNote(decision, retriesDone, request.method, settings.maxWaitMs, failure));
+				if (decision.reason !== 'disabled')
+					appendNote(
+						error,
+						retryNote(decision, retriesDone, request.method, settings.maxWaitMs, failure),
+					);
 				throw error;
 			}
 			try {
@@ -261,19 +327,31 @@ async function sendChecked(ctx: TempMailFunctions, request: TempMailRequest, str
 }
 
 /** A JSON request: answers `{status: true, ...}` or throws a NodeApiError that says what to fix. */
-export async function requestJson(ctx: TempMailFunctions, request: TempMailRequest): Promise<JsonAnswer> {
+export async function requestJson(
+	ctx: TempMailFunctions,
+	request: TempMailRequest,
+): Promise<JsonAnswer> {
 	const { answer, apiKey } = await sendChecked(ctx, request, false);
 	// Scrubbed first: shape errors and previews quote the body, and the key never reaches the output either.
 	const body = scrubBody(answer.body, apiKey);
 	const node = ctx.getNode();
 	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-		throw redact(errorForUnexpectedBody(node, 'a JSON object', describeValue(body), request.itemIndex), apiKey);
+		throw redact(
+			errorForUnexpectedBody(node, 'a JSON object', describeValue(body), request.itemIndex),
+			apiKey,
+		);
 	}
 	const record = body as Record<string, unknown>;
-	if (record.status === false) throw redact(errorForStatusFalse(node, record, request.itemIndex), apiKey);
+	if (record.status === false)
+		throw redact(errorForStatusFalse(node, record, request.itemIndex), apiKey);
 	if (record.status !== true) {
 		throw redact(
-			errorForUnexpectedBody(node, 'a body with "status": true', `status = ${describeValue(record.status)}`, request.itemIndex),
+			errorForUnexpectedBody(
+				node,
+				'a body with "status": true',
+				`status = ${describeValue(record.status)}`,
+				request.itemIndex,
+			),
 			apiKey,
 		);
 	}
@@ -281,10 +359,21 @@ export async function requestJson(ctx: TempMailFunctions, request: TempMailReque
 }
 
 /** A binary download: the body stays a stream so large files never sit in memory. */
-export async function requestStream(ctx: TempMailFunctions, request: TempMailRequest): Promise<StreamAnswer> {
+export async function requestStream(
+	ctx: TempMailFunctions,
+	request: TempMailRequest,
+): Promise<StreamAnswer> {
 	const { answer, apiKey } = await sendChecked(ctx, request, true);
 	if (!isStream(answer.body)) {
-		throw redact(errorForUnexpectedBody(ctx.getNode(), 'a file download', describeValue(scrubBody(answer.body, apiKey)), request.itemIndex), apiKey);
+		throw redact(
+			errorForUnexpectedBody(
+				ctx.getNode(),
+				'a file download',
+				describeValue(scrubBody(answer.body, apiKey)),
+				request.itemIndex,
+			),
+			apiKey,
+		);
 	}
 	return { stream: answer.body, headers: answer.headers ?? {} };
 }

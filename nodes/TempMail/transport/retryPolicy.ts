@@ -51,7 +51,11 @@ export type AttemptFailure =
 
 export type RetryDecision =
 	| { retry: true; delayMs: number }
-	| { retry: false; reason: 'disabled' | 'not-retryable' | 'unsafe-method' | 'exhausted' | 'wait-too-long'; waitMs?: number };
+	| {
+			retry: false;
+			reason: 'disabled' | 'not-retryable' | 'unsafe-method' | 'exhausted' | 'wait-too-long';
+			waitMs?: number;
+	  };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE']);
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
@@ -80,7 +84,11 @@ export function isRetryable(method: string, failure: AttemptFailure): boolean {
 }
 
 /** Full jitter: uniform in [0, min(cap, base * 2^retry)). `retry` counts from 0. */
-export function backoffDelay(retry: number, settings: Pick<RetrySettings, 'baseDelayMs' | 'maxDelayMs'>, random: () => number): number {
+export function backoffDelay(
+	retry: number,
+	settings: Pick<RetrySettings, 'baseDelayMs' | 'maxDelayMs'>,
+	random: () => number,
+): number {
 	const ceiling = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** Math.max(0, retry));
 	const drawn = random();
 	const r = Number.isFinite(drawn) ? Math.min(Math.max(drawn, 0), 1) : 0;
@@ -92,7 +100,11 @@ export function backoffDelay(retry: number, settings: Pick<RetrySettings, 'baseD
  * reset when the quota is used up or the reset is within `maxWaitMs`; else null (no hint:
  * treat it like a short throttle and back off).
  */
-export function rateLimitWaitMs(failure: Extract<AttemptFailure, { kind: 'status' }>, maxWaitMs: number, now: number): number | null {
+export function rateLimitWaitMs(
+	failure: Extract<AttemptFailure, { kind: 'status' }>,
+	maxWaitMs: number,
+	now: number,
+): number | null {
 	if (failure.retryAfterSeconds != null && Number.isFinite(failure.retryAfterSeconds)) {
 		return Math.max(0, failure.retryAfterSeconds * 1000);
 	}
@@ -114,7 +126,14 @@ export interface RetryQuestion {
 }
 
 /** Whether to try again, and after how long. */
-export function decideRetry({ method, failure, retriesDone, settings, now, random }: RetryQuestion): RetryDecision {
+export function decideRetry({
+	method,
+	failure,
+	retriesDone,
+	settings,
+	now,
+	random,
+}: RetryQuestion): RetryDecision {
 	if (!settings.enabled) return { retry: false, reason: 'disabled' };
 	if (!isRetryable(method, failure)) {
 		const retryableIfSafe = isRetryable('GET', failure);
@@ -123,7 +142,8 @@ export function decideRetry({ method, failure, retriesDone, settings, now, rando
 	let delayMs = backoffDelay(retriesDone, settings, random);
 	if (failure.kind === 'status' && failure.statusCode === 429) {
 		const waitMs = rateLimitWaitMs(failure, settings.maxWaitMs, now);
-		if (waitMs !== null && waitMs > settings.maxWaitMs) return { retry: false, reason: 'wait-too-long', waitMs };
+		if (waitMs !== null && waitMs > settings.maxWaitMs)
+			return { retry: false, reason: 'wait-too-long', waitMs };
 		if (waitMs !== null) delayMs = Math.max(delayMs, waitMs);
 	}
 	if (retriesDone >= settings.maxRetries) return { retry: false, reason: 'exhausted' };
@@ -153,7 +173,11 @@ export function retryNote(
 				: `Not retried: a ${method.toUpperCase()} may already have been processed (retrying could, e.g., create a second mailbox).`;
 		default:
 			if (retriesDone === 0) return '';
-			if (method.toUpperCase() === 'DELETE' && failure?.kind === 'status' && failure.statusCode === 404) {
+			if (
+				method.toUpperCase() === 'DELETE' &&
+				failure?.kind === 'status' &&
+				failure.statusCode === 404
+			) {
 				// The attempt that got no answer may have deleted it.
 				return `Retried ${times} before this error; an earlier attempt may already have deleted it.`;
 			}

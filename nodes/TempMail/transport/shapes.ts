@@ -2,7 +2,10 @@ import type { ApiAttachment, ApiDomains, ApiMailbox, ApiMessage, ApiMessageList 
 
 /** The API answered 2xx with a body that is not the documented shape. */
 export class UnexpectedShapeError extends Error {
-	constructor(readonly expected: string, readonly found: string) {
+	constructor(
+		readonly expected: string,
+		readonly found: string,
+	) {
 		super(`expected ${expected}, found ${found}`);
 	}
 }
@@ -14,9 +17,12 @@ export function describeValue(value: unknown): string {
 	if (Array.isArray(value)) return `an array of ${value.length}`;
 	if (typeof value === 'string') {
 		const preview = value.replace(/\s+/g, ' ').trim().slice(0, 80);
-		return value.trim() === '' ? 'an empty body' : `the text "${preview}${value.length > 80 ? '…' : ''}"`;
+		return value.trim() === ''
+			? 'an empty body'
+			: `the text "${preview}${value.length > 80 ? '…' : ''}"`;
 	}
-	if (typeof value === 'object') return `an object with keys ${Object.keys(value).slice(0, 8).join(', ') || '(none)'}`;
+	if (typeof value === 'object')
+		return `an object with keys ${Object.keys(value).slice(0, 8).join(', ') || '(none)'}`;
 	return `${typeof value} ${String(value)}`;
 }
 
@@ -34,13 +40,17 @@ function str(o: Obj, key: string, what: string, required = true): string {
 	if (typeof value === 'string' && (value !== '' || !required)) return value;
 	if (typeof value === 'number') return String(value);
 	if (!required && (value === undefined || value === null)) return '';
-	throw new UnexpectedShapeError(`${what} with a text "${key}"`, `${key} = ${describeValue(value)}`);
+	throw new UnexpectedShapeError(
+		`${what} with a text "${key}"`,
+		`${key} = ${describeValue(value)}`,
+	);
 }
 
 function num(o: Obj, key: string): number | null {
 	const value = o[key];
 	if (typeof value === 'number' && Number.isFinite(value)) return value;
-	if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+	if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+		return Number(value);
 	return null;
 }
 
@@ -60,7 +70,11 @@ export function toDomains(body: Obj): ApiDomains {
 		allowed_types: allowed,
 		domains: data.domains.map((entry) => {
 			const d = obj(entry, 'a domain object');
-			return { domain: str(d, 'domain', 'a domain'), type: str(d, 'type', 'a domain', false), custom: d.custom === true };
+			return {
+				domain: str(d, 'domain', 'a domain'),
+				type: str(d, 'type', 'a domain', false),
+				custom: d.custom === true,
+			};
 		}),
 	};
 }
@@ -68,7 +82,8 @@ export function toDomains(body: Obj): ApiDomains {
 export function toMailbox(body: Obj): ApiMailbox {
 	const m = dataOf(body, 'the mailbox');
 	const email = str(m, 'email', 'a mailbox');
-	if (!email.includes('@')) throw new UnexpectedShapeError('a mailbox address', `"${email.slice(0, 80)}"`);
+	if (!email.includes('@'))
+		throw new UnexpectedShapeError('a mailbox address', `"${email.slice(0, 80)}"`);
 	return {
 		id: typeof m.id === 'number' ? m.id : str(m, 'id', 'a mailbox'),
 		email,

@@ -8,7 +8,13 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'event',
 		type: 'options',
 		noDataExpression: true,
-		options: [{ name: 'New Message', value: 'newMessage', description: 'A message arrives in one of the mailboxes' }],
+		options: [
+			{
+				name: 'New Message',
+				value: 'newMessage',
+				description: 'A message arrives in one of the mailboxes',
+			},
+		],
 		default: 'newMessage',
 	},
 	{

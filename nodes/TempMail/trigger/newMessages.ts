@@ -14,7 +14,11 @@ export interface Detection {
  * when the user asked for existing mail). Time is never the cursor: equal
  * `receivedAt` seconds are normal.
  */
-export function detectNewMessages(previousIds: string[] | undefined, listing: ApiMessage[], emitExisting: boolean): Detection {
+export function detectNewMessages(
+	previousIds: string[] | undefined,
+	listing: ApiMessage[],
+	emitExisting: boolean,
+): Detection {
 	const unique = new Map<string, ApiMessage>();
 	for (const message of listing) if (!unique.has(message.id)) unique.set(message.id, message);
 	const current = [...unique.values()];

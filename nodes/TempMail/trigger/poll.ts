@@ -28,24 +28,41 @@ export function parseMailboxList(ctx: IPollFunctions, raw: unknown): string[] {
 	const parts = Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(/[\n,;]+/);
 	const addresses = parts.map((part) => part.trim()).filter((part) => part !== '');
 	if (addresses.length === 0) {
-		throw new NodeOperationError(ctx.getNode(), 'Mailbox Addresses: give at least one mailbox address', {
-			description: 'Use the "email" output of Temp Mail → Mailbox → Create, e.g. name@example.com.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'Mailbox Addresses: give at least one mailbox address',
+			{
+				description:
+					'Use the "email" output of Temp Mail → Mailbox → Create, e.g. name@example.com.',
+			},
+		);
 	}
-	return [...new Set(addresses.map((address) => mailboxAddress(ctx.getNode(), address, 0, 'Mailbox Addresses')))];
+	return [
+		...new Set(
+			addresses.map((address) => mailboxAddress(ctx.getNode(), address, 0, 'Mailbox Addresses')),
+		),
+	];
 }
 
 function readSettings(ctx: IPollFunctions): TriggerSettings {
-	const options = ctx.getNodeParameter('options', {}) as MessageOptions & { emitExisting?: boolean };
+	const options = ctx.getNodeParameter('options', {}) as MessageOptions & {
+		emitExisting?: boolean;
+	};
 	const filters = ctx.getNodeParameter('filters', {}) as MessageFilters;
 	const filter = messageFilter(filters);
 	if ('problem' in filter) {
-		throw new NodeOperationError(ctx.getNode(), `Filters: ${filter.problem}`, { description: 'Fix or clear the Regular Expression filter.' });
+		throw new NodeOperationError(ctx.getNode(), `Filters: ${filter.problem}`, {
+			description: 'Fix or clear the Regular Expression filter.',
+		});
 	}
 	return {
 		mailboxes: parseMailboxList(ctx, ctx.getNodeParameter('mailboxes')),
 		accept: filter.accept,
-		output: messageOutputOptions(ctx.getNode(), ctx.getNodeParameter('simplify', true) as boolean, options),
+		output: messageOutputOptions(
+			ctx.getNode(),
+			ctx.getNodeParameter('simplify', true) as boolean,
+			options,
+		),
 		emitExisting: options.emitExisting === true,
 	};
 }
@@ -59,16 +76,32 @@ interface MailboxResult {
 }
 
 /** One list request, then attachment downloads only for emitted messages that need them. */
-async function pollMailbox(ctx: IPollFunctions, email: string, previous: MailboxState | undefined, settings: TriggerSettings, now: number): Promise<MailboxResult> {
+async function pollMailbox(
+	ctx: IPollFunctions,
+	email: string,
+	previous: MailboxState | undefined,
+	settings: TriggerSettings,
+	now: number,
+): Promise<MailboxResult> {
 	const listing = await listMessages(ctx, email);
-	const { fresh, nextIds } = detectNewMessages(previous?.ids, listing.messages, settings.emitExisting);
+	const { fresh, nextIds } = detectNewMessages(
+		previous?.ids,
+		listing.messages,
+		settings.emitExisting,
+	);
 	const items: INodeExecutionData[] = [];
 	let calls = 1;
 	for (const message of fresh.filter(settings.accept)) {
 		items.push(await buildMessageItem(ctx, message, settings.output));
 		if (settings.output.downloadAttachments) calls += message.attachments.length;
 	}
-	return { email, items, next: { ids: nextIds, polledAt: now }, quota: readQuota(listing.headers), calls };
+	return {
+		email,
+		items,
+		next: { ids: nextIds, polledAt: now },
+		quota: readQuota(listing.headers),
+		calls,
+	};
 }
 
 function describeFailure(email: string, error: unknown): string {
@@ -76,7 +109,10 @@ function describeFailure(email: string, error: unknown): string {
 }
 
 /** One error naming every failing mailbox; a lone failure keeps its own message and description. */
-function combinedError(ctx: IPollFunctions, failures: Array<{ email: string; error: unknown }>): Error {
+function combinedError(
+	ctx: IPollFunctions,
+	failures: Array<{ email: string; error: unknown }>,
+): Error {
 	if (failures.length === 1) {
 		const { email, error } = failures[0];
 		if (error instanceof NodeApiError && error.httpCode === '404') {
@@ -84,9 +120,13 @@ function combinedError(ctx: IPollFunctions, failures: Array<{ email: string; err
 		}
 		if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	}
-	return new NodeOperationError(ctx.getNode(), `Temp Mail Trigger could not poll ${failures.length} mailbox(es)`, {
-		description: failures.map(({ email, error }) => describeFailure(email, error)).join('\n'),
-	});
+	return new NodeOperationError(
+		ctx.getNode(),
+		`Temp Mail Trigger could not poll ${failures.length} mailbox(es)`,
+		{
+			description: failures.map(({ email, error }) => describeFailure(email, error)).join('\n'),
+		},
+	);
 }
 
 /**
@@ -94,8 +134,16 @@ function combinedError(ctx: IPollFunctions, failures: Array<{ email: string; err
  * scheduled poll can come seconds after the activation poll, and one short
  * gap must not raise a false alarm.
  */
-function warnAboutQuota(ctx: IPollFunctions, state: TriggerState, results: MailboxResult[], previous: Record<string, MailboxState>, now: number) {
-	const last = results.map((r) => previous[r.email]?.polledAt).filter((at): at is number => at !== undefined);
+function warnAboutQuota(
+	ctx: IPollFunctions,
+	state: TriggerState,
+	results: MailboxResult[],
+	previous: Record<string, MailboxState>,
+	now: number,
+) {
+	const last = results
+		.map((r) => previous[r.email]?.polledAt)
+		.filter((at): at is number => at !== undefined);
 	if (last.length === 0 || results.length === 0) return;
 	const gapMs = now - Math.max(...last);
 	const earlierGapMs = state.lastIntervalMs;
@@ -104,23 +152,34 @@ function warnAboutQuota(ctx: IPollFunctions, state: TriggerState, results: Mailb
 	const calls = results.reduce((sum, r) => sum + r.calls, 0);
 	const quota = results[results.length - 1].quota;
 	const warning = quotaWarning(quota, now, Math.max(gapMs, earlierGapMs), calls);
-	if (warning && (state.quotaWarnedAt === undefined || now - state.quotaWarnedAt >= QUOTA_WARNING_INTERVAL_MS)) {
+	if (
+		warning &&
+		(state.quotaWarnedAt === undefined || now - state.quotaWarnedAt >= QUOTA_WARNING_INTERVAL_MS)
+	) {
 		ctx.logger.warn(warning, { node: ctx.getNode().name });
 		state.quotaWarnedAt = now;
 	}
 }
 
 /** Manual "Fetch Test Event": the newest message across the mailboxes; state untouched. */
-async function fetchTestEvent(ctx: IPollFunctions, settings: TriggerSettings): Promise<INodeExecutionData[][]> {
+async function fetchTestEvent(
+	ctx: IPollFunctions,
+	settings: TriggerSettings,
+): Promise<INodeExecutionData[][]> {
 	const all = [];
 	for (const email of settings.mailboxes) all.push(...(await listMessages(ctx, email)).messages);
 	const matching = oldestFirst(all).filter(settings.accept);
 	const newest = matching[matching.length - 1];
 	if (!newest) {
 		const where = settings.mailboxes.join(', ');
-		throw new NodeOperationError(ctx.getNode(), `No ${all.length ? 'matching ' : ''}messages in ${where} yet`, {
-			description: 'Send an email to the mailbox (or relax the filters), then click "Fetch Test Event" again.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`No ${all.length ? 'matching ' : ''}messages in ${where} yet`,
+			{
+				description:
+					'Send an email to the mailbox (or relax the filters), then click "Fetch Test Event" again.',
+			},
+		);
 	}
 	return [[await buildMessageItem(ctx, newest, settings.output)]];
 }
@@ -151,7 +210,11 @@ export async function pollNewMessages(ctx: IPollFunctions): Promise<INodeExecuti
 		}
 	}
 
-	const next: TriggerState = { mailboxes: {}, quotaWarnedAt: state.quotaWarnedAt, lastIntervalMs: state.lastIntervalMs };
+	const next: TriggerState = {
+		mailboxes: {},
+		quotaWarnedAt: state.quotaWarnedAt,
+		lastIntervalMs: state.lastIntervalMs,
+	};
 	for (const email of settings.mailboxes) {
 		const result = results.find((r) => r.email === email);
 		const kept = result ? result.next : state.mailboxes[email];

@@ -7,8 +7,14 @@ export const QUOTA_WARNING_INTERVAL_MS = 60 * 60 * 1000;
  * the current poll rate (`callsPerPoll` every `intervalMs`). Returns the
  * warning text, or null when the quota lasts or the headers are missing.
  */
-export function quotaWarning(quota: Quota, now: number, intervalMs: number, callsPerPoll: number): string | null {
-	if (quota.remaining === null || quota.resetAt === null || intervalMs <= 0 || callsPerPoll <= 0) return null;
+export function quotaWarning(
+	quota: Quota,
+	now: number,
+	intervalMs: number,
+	callsPerPoll: number,
+): string | null {
+	if (quota.remaining === null || quota.resetAt === null || intervalMs <= 0 || callsPerPoll <= 0)
+		return null;
 	const untilReset = Date.parse(quota.resetAt) - now;
 	if (!(untilReset > 0)) return null;
 	const needed = Math.ceil(untilReset / intervalMs) * callsPerPoll;

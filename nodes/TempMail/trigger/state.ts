@@ -21,7 +21,9 @@ export interface TriggerState {
 function isMailboxState(value: unknown): value is MailboxState {
 	if (typeof value !== 'object' || value === null) return false;
 	const { ids, polledAt } = value as Partial<MailboxState>;
-	return Array.isArray(ids) && ids.every((id) => typeof id === 'string') && typeof polledAt === 'number';
+	return (
+		Array.isArray(ids) && ids.every((id) => typeof id === 'string') && typeof polledAt === 'number'
+	);
 }
 
 /** Reads the state, ignoring anything malformed (a corrupted entry becomes a fresh start, not a crash). */
@@ -30,11 +32,16 @@ export function readState(staticData: IDataObject): TriggerState {
 	const mailboxes: Record<string, MailboxState> = {};
 	if (typeof raw === 'object' && raw !== null) {
 		for (const [email, value] of Object.entries(raw)) {
-			if (isMailboxState(value)) mailboxes[email] = { ids: [...value.ids], polledAt: value.polledAt };
+			if (isMailboxState(value))
+				mailboxes[email] = { ids: [...value.ids], polledAt: value.polledAt };
 		}
 	}
 	const number = (value: unknown) => (typeof value === 'number' ? value : undefined);
-	return { mailboxes, quotaWarnedAt: number(staticData.quotaWarnedAt), lastIntervalMs: number(staticData.lastIntervalMs) };
+	return {
+		mailboxes,
+		quotaWarnedAt: number(staticData.quotaWarnedAt),
+		lastIntervalMs: number(staticData.lastIntervalMs),
+	};
 }
 
 /** Replaces the stored state in place (n8n persists the static data object it handed out). */

@@ -23,11 +23,17 @@ export interface E2eEnvironment {
 	 * folder and database; `n8n` and `rest` are replaced (new port, new owner session).
 	 * `whileStopped` runs after n8n has exited and before it starts again.
 	 */
-	restartN8n(whileStopped?: () => Promise<unknown>): Promise<{ stopSeconds: number; startSeconds: number; stoppedHow: string }>;
+	restartN8n(
+		whileStopped?: () => Promise<unknown>,
+	): Promise<{ stopSeconds: number; startSeconds: number; stoppedHow: string }>;
 	stop(): Promise<void>;
 }
 
-async function timed<T>(timings: Record<string, number>, step: string, fn: () => Promise<T> | T): Promise<T> {
+async function timed<T>(
+	timings: Record<string, number>,
+	step: string,
+	fn: () => Promise<T> | T,
+): Promise<T> {
 	const started = Date.now();
 	try {
 		return await fn();
@@ -40,7 +46,10 @@ async function timed<T>(timings: Record<string, number>, step: string, fn: () =>
  * @param name used for the kept log file test/.tmp/e2e/<name>.n8n.log
  * @param workflows imported with the n8n CLI before n8n starts
  */
-export async function startE2eEnvironment(name: string, workflows: object[] = []): Promise<E2eEnvironment> {
+export async function startE2eEnvironment(
+	name: string,
+	workflows: object[] = [],
+): Promise<E2eEnvironment> {
 	// Throws "run npm run n8n:install" if the global setup could not install it.
 	const rt = runtime.requireRuntime();
 	const timings: Record<string, number> = {};
@@ -54,7 +63,8 @@ export async function startE2eEnvironment(name: string, workflows: object[] = []
 	const stop = async () => {
 		for (const fn of stops.reverse()) await fn().catch(() => undefined);
 		stops.length = 0;
-		if (process.env.TEMPMAIL_E2E_KEEP !== '1') fs.rmSync(userFolder, { recursive: true, force: true });
+		if (process.env.TEMPMAIL_E2E_KEEP !== '1')
+			fs.rmSync(userFolder, { recursive: true, force: true });
 	};
 
 	try {
@@ -73,7 +83,8 @@ export async function startE2eEnvironment(name: string, workflows: object[] = []
 				},
 			]),
 		);
-		if (workflows.length) await timed(timings, 'importWorkflows', () => runtime.importWorkflows(cli, workflows));
+		if (workflows.length)
+			await timed(timings, 'importWorkflows', () => runtime.importWorkflows(cli, workflows));
 
 		const startN8n = async () =>
 			runtime.startN8n({
@@ -127,21 +138,31 @@ export function nodeOutput(
 ): Array<{ json: Record<string, unknown> }> {
 	const taskData = run?.data?.resultData?.runData?.[nodeName]?.[0];
 	if (!taskData) {
-		throw new Error(`node "${nodeName}" did not run; run error: ${JSON.stringify(run?.data?.resultData?.error ?? null)}`);
+		throw new Error(
+			`node "${nodeName}" did not run; run error: ${JSON.stringify(run?.data?.resultData?.error ?? null)}`,
+		);
 	}
 	if (taskData.executionStatus !== 'success') {
-		throw new Error(`node "${nodeName}" ended "${taskData.executionStatus}": ${JSON.stringify(taskData.error ?? null)}`);
+		throw new Error(
+			`node "${nodeName}" ended "${taskData.executionStatus}": ${JSON.stringify(taskData.error ?? null)}`,
+		);
 	}
 	return taskData.data?.main?.[0] ?? [];
 }
 
 /** Polls `probe` until it returns something other than undefined, or throws after timeoutMs. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number, everyMs = 1000): Promise<T> {
+export async function waitFor<T>(
+	what: string,
+	probe: () => Promise<T | undefined>,
+	timeoutMs: number,
+	everyMs = 1000,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await probe();
 		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}`);
+		if (Date.now() > deadline)
+			throw new Error(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}`);
 		await new Promise((resolve) => setTimeout(resolve, everyMs));
 	}
 }

@@ -10,6 +10,8 @@ export const EXAMPLES_DIR = path.join(PROJECT_ROOT, 'examples');
 
 /** examples/<file>, with its Temp Mail nodes pointed at the e2e credential. */
 export function loadExample(file: string): WorkflowJson {
-	const workflow = JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as WorkflowJson;
+	const workflow = JSON.parse(
+		fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8'),
+	) as WorkflowJson;
 	return useE2eCredential(workflow);
 }

@@ -34,7 +34,10 @@ export const TEST_QUEUE_ENV = {
 	QUEUE_WORKER_STALLED_INTERVAL: '5000',
 };
 
-export async function startQueueEnvironment(name: string, binaryDataMode: 'database' | 'filesystem'): Promise<QueueEnvironment> {
+export async function startQueueEnvironment(
+	name: string,
+	binaryDataMode: 'database' | 'filesystem',
+): Promise<QueueEnvironment> {
 	const rt = runtime.requireRuntime();
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'tempmail-queue-'));
 	const logDir = path.join(runtime.PROJECT_ROOT, 'test', '.tmp', 'e2e', name);
@@ -44,14 +47,20 @@ export async function startQueueEnvironment(name: string, binaryDataMode: 'datab
 	const stop = async () => {
 		for (const fn of stops.reverse()) await fn().catch(() => undefined);
 		stops.length = 0;
-		if (process.env.TEMPMAIL_E2E_KEEP !== '1') fs.rmSync(userFolder, { recursive: true, force: true });
+		if (process.env.TEMPMAIL_E2E_KEEP !== '1')
+			fs.rmSync(userFolder, { recursive: true, force: true });
 	};
 	try {
 		const sim = await startSimulator();
 		stops.push(() => sim.close());
 		runtime.linkPackage({ userFolder });
 		await runtime.importCredentials({ runtime: rt, userFolder }, [
-			{ id: CREDENTIAL_ID, name: CREDENTIAL_NAME, type: 'tempMailApi', data: { apiKey: sim.defaultKey, baseUrl: sim.url } },
+			{
+				id: CREDENTIAL_ID,
+				name: CREDENTIAL_NAME,
+				type: 'tempMailApi',
+				data: { apiKey: sim.defaultKey, baseUrl: sim.url },
+			},
 		]);
 		const cluster = await runtime.startQueueCluster({
 			runtime: rt,

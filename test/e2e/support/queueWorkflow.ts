@@ -31,7 +31,11 @@ return out;
  * @param folder where attachments are written: <source>-<messageId>-<fileName>
  * @param waitSeconds a Wait node after the trigger keeps each execution running that long
  */
-export function queueWorkflow(email: string, folder: string, { waitSeconds = 0, pollSeconds = 2 } = {}) {
+export function queueWorkflow(
+	email: string,
+	folder: string,
+	{ waitSeconds = 0, pollSeconds = 2 } = {},
+) {
 	const nodes: Array<Record<string, unknown>> = [
 		{
 			id: 'e0000000-0000-4000-8000-000000000001',
@@ -39,7 +43,12 @@ export function queueWorkflow(email: string, folder: string, { waitSeconds = 0, 
 			type: 'n8n-nodes-tempmail.tempMailTrigger',
 			typeVersion: 1,
 			position: [0, 0],
-			parameters: { pollTimes: pollEverySeconds(pollSeconds), event: 'newMessage', mailboxes: email, options: { downloadAttachments: true } },
+			parameters: {
+				pollTimes: pollEverySeconds(pollSeconds),
+				event: 'newMessage',
+				mailboxes: email,
+				options: { downloadAttachments: true },
+			},
 			credentials,
 		},
 		{
@@ -48,7 +57,12 @@ export function queueWorkflow(email: string, folder: string, { waitSeconds = 0, 
 			type: 'n8n-nodes-tempmail.tempMail',
 			typeVersion: 1,
 			position: [440, 0],
-			parameters: { resource: 'message', operation: 'get', messageId: '={{ $json.id }}', options: { downloadAttachments: true } },
+			parameters: {
+				resource: 'message',
+				operation: 'get',
+				messageId: '={{ $json.id }}',
+				options: { downloadAttachments: true },
+			},
 			credentials,
 		},
 		{
@@ -92,5 +106,10 @@ export function queueWorkflow(email: string, folder: string, { waitSeconds = 0, 
 	} else {
 		connections[POLL_TRIGGER_NODE] = { main: [[{ node: GET_NODE, type: 'main', index: 0 }]] };
 	}
-	return { name: `Queue: new mail in ${email}${waitSeconds ? ` (wait ${waitSeconds} s)` : ''}`, settings: { executionOrder: 'v1' }, nodes, connections };
+	return {
+		name: `Queue: new mail in ${email}${waitSeconds ? ` (wait ${waitSeconds} s)` : ''}`,
+		settings: { executionOrder: 'v1' },
+		nodes,
+		connections,
+	};
 }

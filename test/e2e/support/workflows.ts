@@ -43,7 +43,12 @@ export function mailboxWorkflow() {
 				// A new mailbox has no messages: still emit one (empty) item so the run
 				// shows the node finished.
 				alwaysOutputData: true,
-				parameters: { resource: 'message', operation: 'getAll', email: '={{ $json.email }}', returnAll: true },
+				parameters: {
+					resource: 'message',
+					operation: 'getAll',
+					email: '={{ $json.email }}',
+					returnAll: true,
+				},
 				credentials,
 			},
 		],
@@ -60,7 +65,10 @@ export const POLL_TRIGGER_NODE = 'Temp Mail Trigger';
  * Temp Mail Trigger (every minute unless `pollTimes` says otherwise, on one mailbox) →
  * nothing: the run shows what it emitted.
  */
-export function triggerWorkflow(email: string, pollTimes: { item: Array<Record<string, unknown>> } = { item: [{ mode: 'everyMinute' }] }) {
+export function triggerWorkflow(
+	email: string,
+	pollTimes: { item: Array<Record<string, unknown>> } = { item: [{ mode: 'everyMinute' }] },
+) {
 	return {
 		name: `E2E: new mail in ${email}`,
 		settings: { executionOrder: 'v1' },
@@ -90,9 +98,11 @@ export function triggerWorkflow(email: string, pollTimes: { item: Array<Record<s
  * (minute-granular on its own): 0, step, 2·step, … seconds past every minute.
  */
 export function pollEverySeconds(step: number) {
-	if (!Number.isInteger(step) || step < 1 || 60 % step !== 0) throw new Error(`step must divide 60, got ${step}`);
+	if (!Number.isInteger(step) || step < 1 || 60 % step !== 0)
+		throw new Error(`step must divide 60, got ${step}`);
 	const item: Array<Record<string, unknown>> = [];
-	for (let second = 0; second < 60; second += step) item.push({ mode: 'custom', cronExpression: `${second} * * * * *` });
+	for (let second = 0; second < 60; second += step)
+		item.push({ mode: 'custom', cronExpression: `${second} * * * * *` });
 	return { item };
 }
 
@@ -119,7 +129,10 @@ export interface WorkflowJson {
 /** A node of a workflow by name; throws when the workflow has none of that name. */
 export function nodeNamed(workflow: WorkflowJson, name: string): WorkflowNode {
 	const node = workflow.nodes.find((n) => n.name === name);
-	if (!node) throw new Error(`workflow "${workflow.name}" has no node "${name}" (has: ${workflow.nodes.map((n) => n.name).join(', ')})`);
+	if (!node)
+		throw new Error(
+			`workflow "${workflow.name}" has no node "${name}" (has: ${workflow.nodes.map((n) => n.name).join(', ')})`,
+		);
 	return node;
 }
 

@@ -25,18 +25,31 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['attachment'], operation: ['download'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['attachment'], operation: ['download'] } },
+	properties,
+);
 
 /** Streamed into n8n's binary store: the file is never held whole in memory in filesystem mode. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const id = messageId(node, this.getNodeParameter('messageId', itemIndex), itemIndex);
 	const name = fileName(node, this.getNodeParameter('fileName', itemIndex), itemIndex);
-	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data') || 'data').trim();
+	const property = String(
+		this.getNodeParameter('binaryPropertyName', itemIndex, 'data') || 'data',
+	).trim();
 	const binary = await downloadAsBinary(this, id, name, itemIndex);
 	return [
 		{
-			json: { messageId: id, fileName: binary.fileName ?? name, mimeType: binary.mimeType, fileSize: binary.fileSize },
+			json: {
+				messageId: id,
+				fileName: binary.fileName ?? name,
+				mimeType: binary.mimeType,
+				fileSize: binary.fileSize,
+			},
 			binary: { [property]: binary },
 		},
 	];

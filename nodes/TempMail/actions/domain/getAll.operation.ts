@@ -15,9 +15,15 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['domain'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['domain'], operation: ['getAll'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const type = String(this.getNodeParameter('type', itemIndex, 'free') || 'free').trim();
 	const { domains } = await getDomains(this, type, itemIndex);
 	return domains.domains.map((domain) => ({ json: { ...domain } }));

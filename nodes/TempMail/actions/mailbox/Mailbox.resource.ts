@@ -29,7 +29,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Switch',
 				value: 'switch',
-				description: 'Change an owned mailbox to a chosen username and allowed domain; its messages move with it',
+				description:
+					'Change an owned mailbox to a chosen username and allowed domain; its messages move with it',
 				action: 'Switch a mailbox address',
 			},
 		],

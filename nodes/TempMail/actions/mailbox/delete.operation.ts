@@ -7,10 +7,20 @@ import * as shared from '../common.descriptions';
 
 const properties: INodeProperties[] = [shared.mailboxAddress];
 
-export const description = updateDisplayOptions({ show: { resource: ['mailbox'], operation: ['delete'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['mailbox'], operation: ['delete'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const email = mailboxAddress(this.getNode(), this.getNodeParameter('email', itemIndex), itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const email = mailboxAddress(
+		this.getNode(),
+		this.getNodeParameter('email', itemIndex),
+		itemIndex,
+	);
 	await deleteMailbox(this, email, itemIndex);
 	return [{ json: { email, deleted: true } }];
 }

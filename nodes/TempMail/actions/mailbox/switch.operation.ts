@@ -7,7 +7,11 @@ import { switchMailbox } from '../../transport/endpoints';
 import * as shared from '../common.descriptions';
 
 const properties: INodeProperties[] = [
-	{ ...shared.mailboxAddress, displayName: 'Current Mailbox Address', description: 'The address of the owned mailbox to rename' },
+	{
+		...shared.mailboxAddress,
+		displayName: 'Current Mailbox Address',
+		description: 'The address of the owned mailbox to rename',
+	},
 	{
 		displayName: 'New Username',
 		name: 'username',
@@ -29,12 +33,23 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['mailbox'], operation: ['switch'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['mailbox'], operation: ['switch'] } },
+	properties,
+);
 
 /** The API gives the switched mailbox a new id; its messages move with it. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
-	const current = mailboxAddress(node, this.getNodeParameter('email', itemIndex), itemIndex, 'Current Mailbox Address');
+	const current = mailboxAddress(
+		node,
+		this.getNodeParameter('email', itemIndex),
+		itemIndex,
+		'Current Mailbox Address',
+	);
 	const newUsername = username(node, this.getNodeParameter('username', itemIndex), itemIndex);
 	const domain = domainName(node, this.getNodeParameter('domain', itemIndex), itemIndex);
 	const mailbox = await switchMailbox(this, current, newUsername, domain, itemIndex);

@@ -5,7 +5,12 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as waitFor from './waitFor.operation';
 
-export const operations = { delete: del.execute, get: get.execute, getAll: getAll.execute, waitFor: waitFor.execute };
+export const operations = {
+	delete: del.execute,
+	get: get.execute,
+	getAll: getAll.execute,
+	waitFor: waitFor.execute,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -30,7 +35,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'List the messages in a mailbox, newest first, with content and attachment list',
+				description:
+					'List the messages in a mailbox, newest first, with content and attachment list',
 				action: 'Get many messages',
 			},
 			{

@@ -7,9 +7,15 @@ import * as shared from '../common.descriptions';
 
 const properties: INodeProperties[] = [shared.messageId];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['delete'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['delete'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const id = messageId(this.getNode(), this.getNodeParameter('messageId', itemIndex), itemIndex);
 	await deleteMessage(this, id, itemIndex);
 	return [{ json: { id, deleted: true } }];

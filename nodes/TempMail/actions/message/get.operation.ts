@@ -9,10 +9,16 @@ import { readMessageOutput } from './output';
 
 const properties: INodeProperties[] = [shared.messageId, shared.simplify, shared.messageOptions];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['get'] } },
+	properties,
+);
 
 /** Reading a message marks it seen on the API side. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const id = messageId(this.getNode(), this.getNodeParameter('messageId', itemIndex), itemIndex);
 	const output = readMessageOutput.call(this, itemIndex);
 	const message = await getMessage(this, id, itemIndex);

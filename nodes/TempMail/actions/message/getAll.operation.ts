@@ -29,16 +29,29 @@ const properties: INodeProperties[] = [
 	shared.messageOptions,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['getAll'] } },
+	properties,
+);
 
 /** One item per message, in the API's order (newest first); listing does not mark messages seen. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const email = mailboxAddress(this.getNode(), this.getNodeParameter('email', itemIndex), itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const email = mailboxAddress(
+		this.getNode(),
+		this.getNodeParameter('email', itemIndex),
+		itemIndex,
+	);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const output = readMessageOutput.call(this, itemIndex);
 	const { messages } = await listMessages(this, email, itemIndex);
-	const selected = returnAll ? messages : messages.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
+	const selected = returnAll
+		? messages
+		: messages.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
 	const items: INodeExecutionData[] = [];
-	for (const message of selected) items.push(await buildMessageItem(this, message, output, itemIndex));
+	for (const message of selected)
+		items.push(await buildMessageItem(this, message, output, itemIndex));
 	return items;
 }

@@ -36,11 +36,16 @@ const properties: INodeProperties[] = [
 		name: 'onTimeout',
 		type: 'options',
 		options: [
-			{ name: 'Fail With an Error', value: 'error', description: 'Stop the workflow with a clear error' },
+			{
+				name: 'Fail With an Error',
+				value: 'error',
+				description: 'Stop the workflow with a clear error',
+			},
 			{
 				name: 'Output a Timed-Out Item',
 				value: 'output',
-				description: 'Output one item with timedOut: true so the workflow can branch (e.g. with an If node)',
+				description:
+					'Output one item with timedOut: true so the workflow can branch (e.g. with an If node)',
 			},
 		],
 		default: 'error',
@@ -62,25 +67,50 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['waitFor'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['waitFor'] } },
+	properties,
+);
 
-function secondsParameter(ctx: IExecuteFunctions, name: string, label: string, min: number, max: number, itemIndex: number): number {
+function secondsParameter(
+	ctx: IExecuteFunctions,
+	name: string,
+	label: string,
+	min: number,
+	max: number,
+	itemIndex: number,
+): number {
 	const value = Number(ctx.getNodeParameter(name, itemIndex));
 	if (!Number.isFinite(value) || value < min || value > max) {
-		throw new NodeOperationError(ctx.getNode(), `${label}: must be between ${min} and ${max} seconds, got ${String(value)}`, { itemIndex });
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${label}: must be between ${min} and ${max} seconds, got ${String(value)}`,
+			{ itemIndex },
+		);
 	}
 	return value * 1000;
 }
 
 /** Waits on this item's mailbox until a matching message arrives, then outputs it like Get Many. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const startedAt = Date.now();
 	const node = this.getNode();
 	const email = mailboxAddress(node, this.getNodeParameter('email', itemIndex), itemIndex);
 	const filter = messageFilter(this.getNodeParameter('filters', itemIndex, {}) as MessageFilters);
-	if ('problem' in filter) throw new NodeOperationError(node, `Filters: ${filter.problem}`, { itemIndex });
+	if ('problem' in filter)
+		throw new NodeOperationError(node, `Filters: ${filter.problem}`, { itemIndex });
 	const timeoutMs = secondsParameter(this, 'timeout', 'Timeout', 1, MAX_TIMEOUT_SECONDS, itemIndex);
-	const intervalMs = secondsParameter(this, 'interval', 'Check Interval', MIN_INTERVAL_SECONDS, MAX_TIMEOUT_SECONDS, itemIndex);
+	const intervalMs = secondsParameter(
+		this,
+		'interval',
+		'Check Interval',
+		MIN_INTERVAL_SECONDS,
+		MAX_TIMEOUT_SECONDS,
+		itemIndex,
+	);
 	const options = this.getNodeParameter('options', itemIndex, {}) as { acceptExisting?: boolean };
 	const output = readMessageOutput.call(this, itemIndex);
 
@@ -99,7 +129,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const seconds = Math.round(timeoutMs / 1000);
 	const summary = `No matching message arrived in ${email} within ${seconds} s (${outcome.checks} checks)`;
 	if (this.getNodeParameter('onTimeout', itemIndex, 'error') === 'output') {
-		return [{ json: { timedOut: true, email, waitedSeconds: Math.round(outcome.waitedMs / 1000), checks: outcome.checks, lastError: outcome.lastError ?? null } }];
+		return [
+			{
+				json: {
+					timedOut: true,
+					email,
+					waitedSeconds: Math.round(outcome.waitedMs / 1000),
+					checks: outcome.checks,
+					lastError: outcome.lastError ?? null,
+				},
+			},
+		];
 	}
 	throw new NodeOperationError(node, summary, {
 		itemIndex,

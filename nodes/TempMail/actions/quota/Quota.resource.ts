@@ -15,7 +15,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Read the API call quota: limit, used, remaining and reset time (costs one call)',
+				description:
+					'Read the API call quota: limit, used, remaining and reset time (costs one call)',
 				action: 'Get the API quota',
 			},
 		],

@@ -6,14 +6,20 @@ import { readQuota } from '../../transport/quota';
 
 const properties: INodeProperties[] = [];
 
-export const description = updateDisplayOptions({ show: { resource: ['quota'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['quota'], operation: ['get'] } },
+	properties,
+);
 
 /**
  * The API has no quota endpoint: the X-RateLimit-* headers ride on every
  * answer, so the cheapest documented request (the free domain list) reads
  * them. That request counts as one call itself.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const { headers } = await getDomains(this, 'free', itemIndex);
 	return [{ json: { ...readQuota(headers) } }];
 }

@@ -73,8 +73,10 @@ const FOOTER_LINE = new RegExp(
 	'iu',
 );
 
-const CURRENCY_BEFORE = /(?:[$€£¥₹₽₺¢₩]|(?<![\p{L}])(?:usd|eur|gbp|chf|pln|try|rub|brl|mxn|jpy|cny|aud|cad|r\$|zł|kr))\s?$/iu;
-const CURRENCY_OR_PERCENT_AFTER = /^\s?(?:[%€$£¥₹₽₺₩円元]|(?:zł|kr|eur|usd|gbp|руб|tl|lira|euro|dollar|ドル|원)(?![\p{L}]))/iu;
+const CURRENCY_BEFORE =
+	/(?:[$€£¥₹₽₺¢₩]|(?<![\p{L}])(?:usd|eur|gbp|chf|pln|try|rub|brl|mxn|jpy|cny|aud|cad|r\$|zł|kr))\s?$/iu;
+const CURRENCY_OR_PERCENT_AFTER =
+	/^\s?(?:[%€$£¥₹₽₺₩円元]|(?:zł|kr|eur|usd|gbp|руб|tl|lira|euro|dollar|ドル|원)(?![\p{L}]))/iu;
 
 function isWordChar(code: number): boolean {
 	return (
@@ -140,10 +142,18 @@ function candidatesIn(text: string): Candidate[] {
 		// One digit per box ("4 8 2 9 1 3"): a code laid out in table cells.
 		if (isLoneDigit(run) && !(r > 0 && isLoneDigit(runs[r - 1]) && spacedAfter(runs[r - 1], run))) {
 			let last = r;
-			while (last - r < 8 && isLoneDigit(runs[last + 1]) && spacedAfter(runs[last], runs[last + 1])) last++;
+			while (last - r < 8 && isLoneDigit(runs[last + 1]) && spacedAfter(runs[last], runs[last + 1]))
+				last++;
 			const count = last - r + 1;
-			if (count >= 4 && count <= 8 && !(isLoneDigit(runs[last + 1]) && spacedAfter(runs[last], runs[last + 1]))) {
-				const digits = runs.slice(r, last + 1).map((digit) => text.charAt(digit.start)).join('');
+			if (
+				count >= 4 &&
+				count <= 8 &&
+				!(isLoneDigit(runs[last + 1]) && spacedAfter(runs[last], runs[last + 1]))
+			) {
+				const digits = runs
+					.slice(r, last + 1)
+					.map((digit) => text.charAt(digit.start))
+					.join('');
 				candidates.push({ start: run.start, end: runs[last].end, value: digits, grouped: true });
 			}
 		}
@@ -155,7 +165,8 @@ function candidatesIn(text: string): Candidate[] {
 				candidates.push({ start: run.start, end: next.end, value: value + second, grouped: true });
 			}
 		}
-		if (isSingleCode(value)) candidates.push({ start: run.start, end: run.end, value, grouped: false });
+		if (isSingleCode(value))
+			candidates.push({ start: run.start, end: run.end, value, grouped: false });
 	}
 	return candidates;
 }
@@ -179,7 +190,8 @@ class Lines {
 	private readonly verdicts = new Map<number, boolean>();
 
 	constructor(private readonly text: string) {
-		for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) this.starts.push(at + 1);
+		for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1))
+			this.starts.push(at + 1);
 	}
 
 	private indexOf(offset: number): number {
@@ -205,7 +217,8 @@ class Lines {
 		const end = index + 1 < this.starts.length ? this.starts[index + 1] - 1 : this.text.length;
 		const line = this.text.slice(this.starts[index], end);
 		const verdict =
-			line.length <= 300 && (ADDRESS_LINE.test(line) || STATE_AND_ZIP.test(line) || FOOTER_LINE.test(line));
+			line.length <= 300 &&
+			(ADDRESS_LINE.test(line) || STATE_AND_ZIP.test(line) || FOOTER_LINE.test(line));
 		this.verdicts.set(index, verdict);
 		return verdict;
 	}
@@ -265,7 +278,13 @@ interface Scored {
 	score: number;
 }
 
-function score(source: Source, candidate: Candidate, proximity: number, lines: Lines, otherCodes: Span[]): number {
+function score(
+	source: Source,
+	candidate: Candidate,
+	proximity: number,
+	lines: Lines,
+	otherCodes: Span[],
+): number {
 	const { text } = source;
 	const { start, end, value } = candidate;
 	const before = text.charAt(start - 1);
@@ -284,7 +303,8 @@ function score(source: Source, candidate: Candidate, proximity: number, lines: L
 	if (/[#№]\s*$/.test(tail) || REFERENCE_BEFORE.test(tail)) return RULED_OUT;
 	// Right after "promo code", "zip code"... on the same line.
 	const otherBefore = otherCodes[firstAtOrAfter(otherCodes, start + 1, 'end') - 1];
-	if (otherBefore !== undefined && start - otherBefore.end <= 20 && otherBefore.end >= lineStart) return RULED_OUT;
+	if (otherBefore !== undefined && start - otherBefore.end <= 20 && otherBefore.end >= lineStart)
+		return RULED_OUT;
 	if (looksLikePhone(text, candidate)) return RULED_OUT;
 
 	let total = proximity;
@@ -332,14 +352,19 @@ function best(sources: Source[]): string | null {
 			if (proximity === 0 && source.subject && anyCodeWord) proximity = 60;
 			if (proximity === 0) continue;
 			const total = score(source, candidate, proximity, lines, others);
-			if (total > 0 && (winner === null || total > winner.score)) winner = { value: candidate.value, score: total };
+			if (total > 0 && (winner === null || total > winner.score))
+				winner = { value: candidate.value, score: total };
 		}
 	}
 	return winner === null ? null : winner.value;
 }
 
 /** The first match of the user's pattern in the subject, else in the text. */
-export function matchCodePattern(subject: string, text: string, codePattern: string): string | null {
+export function matchCodePattern(
+	subject: string,
+	text: string,
+	codePattern: string,
+): string | null {
 	const pattern = compileUserPattern(codePattern, 'Code Pattern');
 	for (const source of [subject, text]) {
 		const match = pattern.exec(source);
@@ -361,7 +386,10 @@ export function findCode(subject: string, text: string, options: CodeOptions = {
 		return matchCodePattern(subject, text, options.codePattern);
 	}
 	return best([
-		{ text: prepareForCodeSearch(subject.slice(0, MAX_SUBJECT).replace(/\s+/g, ' ')), subject: true },
+		{
+			text: prepareForCodeSearch(subject.slice(0, MAX_SUBJECT).replace(/\s+/g, ' ')),
+			subject: true,
+		},
 		{ text: prepareForCodeSearch(text.slice(0, MAX_BODY)), subject: false },
 	]);
 }

@@ -13,7 +13,11 @@ function isAddressChar(code: number): boolean {
 		(code >= 0x30 && code <= 0x39) ||
 		(code >= 0x41 && code <= 0x5a) ||
 		(code >= 0x61 && code <= 0x7a) ||
-		code === 0x2e || code === 0x2d || code === 0x5f || code === 0x2b || code === 0x25
+		code === 0x2e ||
+		code === 0x2d ||
+		code === 0x5f ||
+		code === 0x2b ||
+		code === 0x25
 	);
 }
 
@@ -23,12 +27,18 @@ function toAscii(value: string): string {
 	for (let i = 0; i < value.length; i++) {
 		const code = value.charCodeAt(i);
 		let mapped = -1;
-		if (code >= 0xff10 && code <= 0xff19) mapped = code - 0xff10 + 0x30; // full-width digits
-		else if (code >= 0xff21 && code <= 0xff3a) mapped = code - 0xff21 + 0x41; // full-width A-Z
-		else if (code >= 0xff41 && code <= 0xff5a) mapped = code - 0xff41 + 0x61; // full-width a-z
-		else if (code >= 0x0660 && code <= 0x0669) mapped = code - 0x0660 + 0x30; // Arabic-Indic
-		else if (code >= 0x06f0 && code <= 0x06f9) mapped = code - 0x06f0 + 0x30; // Extended Arabic-Indic
-		else if (code === 0xff1a) mapped = 0x3a; // full-width colon
+		if (code >= 0xff10 && code <= 0xff19)
+			mapped = code - 0xff10 + 0x30; // full-width digits
+		else if (code >= 0xff21 && code <= 0xff3a)
+			mapped = code - 0xff21 + 0x41; // full-width A-Z
+		else if (code >= 0xff41 && code <= 0xff5a)
+			mapped = code - 0xff41 + 0x61; // full-width a-z
+		else if (code >= 0x0660 && code <= 0x0669)
+			mapped = code - 0x0660 + 0x30; // Arabic-Indic
+		else if (code >= 0x06f0 && code <= 0x06f9)
+			mapped = code - 0x06f0 + 0x30; // Extended Arabic-Indic
+		else if (code === 0xff1a)
+			mapped = 0x3a; // full-width colon
 		else if (code === 0x00a0 || code === 0x3000) mapped = 0x20; // no-break / ideographic space
 		if (mapped !== -1) changed = true;
 		chars[i] = mapped === -1 ? value.charAt(i) : String.fromCharCode(mapped);

@@ -27,19 +27,71 @@ export interface ParsedHtml {
 const HIDDEN_CONTENT = new Set(['script', 'style', 'title', 'template', 'xml', 'iframe', 'object']);
 
 /** Elements a `<head>` may hold: any other start tag (or visible text) ends the head. */
-const HEAD_CONTENT = new Set(['head', 'html', 'meta', 'link', 'base', 'title', 'style', 'script', 'noscript', 'template', 'xml']);
+const HEAD_CONTENT = new Set([
+	'head',
+	'html',
+	'meta',
+	'link',
+	'base',
+	'title',
+	'style',
+	'script',
+	'noscript',
+	'template',
+	'xml',
+]);
 
 /** Blocks that read as paragraphs: a blank line around them. */
 const PARAGRAPH = new Set([
-	'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'table', 'ul', 'ol', 'dl', 'pre', 'hr',
-	'figure', 'address', 'fieldset', 'form',
+	'p',
+	'h1',
+	'h2',
+	'h3',
+	'h4',
+	'h5',
+	'h6',
+	'blockquote',
+	'table',
+	'ul',
+	'ol',
+	'dl',
+	'pre',
+	'hr',
+	'figure',
+	'address',
+	'fieldset',
+	'form',
 ]);
 
 /** Blocks that start a new line. */
 const LINE = new Set([
-	'div', 'li', 'tr', 'dt', 'dd', 'section', 'article', 'header', 'footer', 'nav', 'aside', 'main',
-	'center', 'caption', 'figcaption', 'details', 'summary', 'dialog', 'menu', 'dir', 'hgroup',
-	'legend', 'option', 'body', 'thead', 'tbody', 'tfoot',
+	'div',
+	'li',
+	'tr',
+	'dt',
+	'dd',
+	'section',
+	'article',
+	'header',
+	'footer',
+	'nav',
+	'aside',
+	'main',
+	'center',
+	'caption',
+	'figcaption',
+	'details',
+	'summary',
+	'dialog',
+	'menu',
+	'dir',
+	'hgroup',
+	'legend',
+	'option',
+	'body',
+	'thead',
+	'tbody',
+	'tfoot',
 ]);
 
 /** Table cells: a space, so adjacent cells do not run together. */
@@ -94,7 +146,13 @@ function isAsciiLetter(code: number): boolean {
 }
 
 function isNameChar(code: number): boolean {
-	return isAsciiLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x2d || code === 0x3a || code === 0x5f;
+	return (
+		isAsciiLetter(code) ||
+		(code >= 0x30 && code <= 0x39) ||
+		code === 0x2d ||
+		code === 0x3a ||
+		code === 0x5f
+	);
 }
 
 const KEEP = 0;
@@ -140,7 +198,10 @@ function collapse(value: string): string {
 
 /** An href as a browser reads it: surrounding whitespace and tabs/newlines inside removed. */
 function cleanUrl(href: string): string {
-	const inner = href.includes('\n') || href.includes('\t') || href.includes('\r') ? href.replace(/[\t\n\r]/g, '') : href;
+	const inner =
+		href.includes('\n') || href.includes('\t') || href.includes('\r')
+			? href.replace(/[\t\n\r]/g, '')
+			: href;
 	return inner.trim();
 }
 
@@ -192,7 +253,11 @@ export function parseHtml(html: string): ParsedHtml {
 	const closeAnchor = () => {
 		if (anchor === undefined) return;
 		const { parts } = anchor;
-		anchors.push({ href: anchor.href, label: collapse(parts.length === 1 ? parts[0] : parts.join('')), offset: anchor.offset });
+		anchors.push({
+			href: anchor.href,
+			label: collapse(parts.length === 1 ? parts[0] : parts.join('')),
+			offset: anchor.offset,
+		});
 		anchor = undefined;
 	};
 
@@ -415,7 +480,8 @@ export function parseHtml(html: string): ParsedHtml {
 					// Unclosed quote: recover by ending the value (and the tag) at the next ">".
 					const gt = html.indexOf('>', k + 1);
 					if (gt !== -1) {
-						if (wanted && !attributes.has(attribute)) attributes.set(attribute, html.slice(valueStart, gt));
+						if (wanted && !attributes.has(attribute))
+							attributes.set(attribute, html.slice(valueStart, gt));
 						end = gt;
 					}
 					break;
@@ -427,7 +493,8 @@ export function parseHtml(html: string): ParsedHtml {
 				valueEnd = k;
 				j = k;
 			}
-			if (wanted && !attributes.has(attribute)) attributes.set(attribute, html.slice(valueStart, valueEnd));
+			if (wanted && !attributes.has(attribute))
+				attributes.set(attribute, html.slice(valueStart, valueEnd));
 		}
 		if (end === -1) break; // a start tag cut off by the end of input: dropped, like a browser does
 

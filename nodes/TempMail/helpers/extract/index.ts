@@ -22,7 +22,11 @@ function isSet(pattern: string | undefined): pattern is string {
 }
 
 function asText(value: unknown): string {
-	return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+	return typeof value === 'string'
+		? value
+		: value === undefined || value === null
+			? ''
+			: String(value);
 }
 
 /**
@@ -30,7 +34,10 @@ function asText(value: unknown): string {
  * verification link. Throws InvalidPatternError when `codePattern` or `linkPattern`
  * is not a valid regular expression.
  */
-export function extractFromMessage(message: ExtractableMessage, options: ExtractOptions = {}): ExtractResult {
+export function extractFromMessage(
+	message: ExtractableMessage,
+	options: ExtractOptions = {},
+): ExtractResult {
 	// Refuse a bad pattern before reading a (possibly large) body.
 	if (isSet(options.codePattern)) compileUserPattern(options.codePattern, 'Code Pattern');
 	if (isSet(options.linkPattern)) compileUserPattern(options.linkPattern, 'Link Pattern');

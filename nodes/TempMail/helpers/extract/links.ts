@@ -62,7 +62,14 @@ export function isWebUrl(url: string): boolean {
 	const match = /^https?:\/\/(.)/i.exec(url);
 	if (match === null) return false;
 	const first = match[1];
-	return first !== '/' && first !== '?' && first !== '#' && first !== '@' && first !== ':' && !/\s/.test(first);
+	return (
+		first !== '/' &&
+		first !== '?' &&
+		first !== '#' &&
+		first !== '@' &&
+		first !== ':' &&
+		!/\s/.test(first)
+	);
 }
 
 /**
@@ -88,7 +95,11 @@ function textUrls(source: string, decode: boolean): LinkOccurrence[] {
  * for HTML the `href`s of `<a>`/`<area>` and the links written in the visible text, for
  * plain text the links written in it.
  */
-export function linkOccurrences(content: string, html: boolean, parsed?: ParsedHtml): LinkOccurrence[] {
+export function linkOccurrences(
+	content: string,
+	html: boolean,
+	parsed?: ParsedHtml,
+): LinkOccurrence[] {
 	if (!html) return textUrls(content, true);
 	const { text, anchors } = parsed ?? parseHtml(content);
 	const inText = textUrls(text, false);
@@ -97,7 +108,13 @@ export function linkOccurrences(content: string, html: boolean, parsed?: ParsedH
 	for (const anchor of anchors) {
 		if (!isWebUrl(anchor.href)) continue;
 		while (t < inText.length && inText[t].offset < anchor.offset) result.push(inText[t++]);
-		result.push({ url: anchor.href, label: anchor.label, offset: anchor.offset, source: text, inText: false });
+		result.push({
+			url: anchor.href,
+			label: anchor.label,
+			offset: anchor.offset,
+			source: text,
+			inText: false,
+		});
 	}
 	while (t < inText.length) result.push(inText[t++]);
 	return result;

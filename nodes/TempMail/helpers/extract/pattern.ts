@@ -5,7 +5,9 @@ export class InvalidPatternError extends Error {
 		readonly pattern: string,
 		readonly reason: string,
 	) {
-		super(`${field}: "${pattern.length > 200 ? `${pattern.slice(0, 200)}…` : pattern}" is not a valid regular expression (${reason})`);
+		super(
+			`${field}: "${pattern.length > 200 ? `${pattern.slice(0, 200)}…` : pattern}" is not a valid regular expression (${reason})`,
+		);
 		this.name = 'InvalidPatternError';
 	}
 }

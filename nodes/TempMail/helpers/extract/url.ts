@@ -84,7 +84,9 @@ export function readUrl(url: string): UrlReading {
 	// Nothing past the first few kilobytes changes the verdict: do not read megabytes.
 	const { host, path, query } = split(url.length > MAX_READ ? url.slice(0, MAX_READ) : url);
 	const parameters = query === '' ? [] : query.split('&');
-	const meaningful = parameters.filter((parameter) => !TRACKING_PARAMETER.test(parameter.split('=')[0]));
+	const meaningful = parameters.filter(
+		(parameter) => !TRACKING_PARAMETER.test(parameter.split('=')[0]),
+	);
 	const values = meaningful.map((parameter) => decode(parameter.slice(parameter.indexOf('=') + 1)));
 	const decodedPath = decode(path);
 
@@ -97,12 +99,14 @@ export function readUrl(url: string): UrlReading {
 
 	const hostWords = words(host.replace(/\.[a-z]+$/, ''));
 	const placeWords = [...hostWords, ...words(decodedPath)];
-	for (const destination of destinations) placeWords.push(...words(destination.host), ...words(decode(destination.path)));
+	for (const destination of destinations)
+		placeWords.push(...words(destination.host), ...words(decode(destination.path)));
 	const allWords = [...placeWords, ...meaningful.flatMap((parameter) => words(decode(parameter)))];
 
 	const action = allWords.some((word) => URL_ACTION_STEMS.some((stem) => word.includes(stem)));
 	// A social network's own mails link to its own host: only its other links are avoided.
-	const social = hostAvoided(host) || destinations.some((destination) => hostAvoided(destination.host));
+	const social =
+		hostAvoided(host) || destinations.some((destination) => hostAvoided(destination.host));
 	const avoid =
 		(social && !action) ||
 		IMAGE.test(path) ||
@@ -110,7 +114,10 @@ export function readUrl(url: string): UrlReading {
 		placeWords.join(' ').includes('opt out');
 	const joined = ` ${allWords.join(' ')} `;
 	const signIn =
-		allWords.some((word) => URL_SIGN_IN_TOKENS.has(word) || word.startsWith('login') || word.startsWith('signin')) ||
+		allWords.some(
+			(word) =>
+				URL_SIGN_IN_TOKENS.has(word) || word.startsWith('login') || word.startsWith('signin'),
+		) ||
 		joined.includes(' sign in ') ||
 		joined.includes(' log in ');
 	const token = [...decodedPath.split('/'), ...values].some(isRandomToken);

@@ -1,5 +1,12 @@
 import { CODE_NOUNS } from './codeWords';
-import { ABOVE_WORDS, ACTION_WORDS, AVOID_WORDS, GENERIC_LABELS, LINK_WORDS, SIGN_IN_WORDS } from './linkWords';
+import {
+	ABOVE_WORDS,
+	ACTION_WORDS,
+	AVOID_WORDS,
+	GENERIC_LABELS,
+	LINK_WORDS,
+	SIGN_IN_WORDS,
+} from './linkWords';
 import type { LinkOccurrence } from './links';
 import { linkOccurrences, textAfter, textBefore, uniqueUrls } from './links';
 import { compileUserPattern } from './pattern';
@@ -30,7 +37,9 @@ function isUninformative(label: string): boolean {
 	if (plain.length <= 2 && /^[\p{Script=Latin}\p{N} ]*$/u.test(plain)) return true;
 	if (GENERIC_LABELS.has(plain)) return true;
 	// The link's own address (or a domain) as its label.
-	return /^(https?:\/\/|www\.)/i.test(label.trim()) || /^[\w-]+(\.[\w-]+)+(\/\S*)?$/.test(label.trim());
+	return (
+		/^(https?:\/\/|www\.)/i.test(label.trim()) || /^[\w-]+(\.[\w-]+)+(\/\S*)?$/.test(label.trim())
+	);
 }
 
 /**
@@ -99,7 +108,11 @@ export function matchLinkPattern(links: string[], linkPattern: string): string |
  * `linkPattern`, the first link matching it instead. `content` is HTML when `html` is
  * true, else plain text.
  */
-export function findVerificationLink(content: string, html: boolean, options: LinkOptions = {}): string | null {
+export function findVerificationLink(
+	content: string,
+	html: boolean,
+	options: LinkOptions = {},
+): string | null {
 	const occurrences = linkOccurrences(content, html);
 	if (options.linkPattern !== undefined && options.linkPattern.trim() !== '') {
 		return matchLinkPattern(uniqueUrls(occurrences), options.linkPattern);

@@ -16,10 +16,7 @@ function escape(value: string): string {
 }
 
 function phrasePattern(phrase: string): string {
-	return phrase
-		.split(' ')
-		.map(escape)
-		.join('[\\s\\u00A0-]?');
+	return phrase.split(' ').map(escape).join('[\\s\\u00A0-]?');
 }
 
 function alternation(phrases: string[]): string {
@@ -38,7 +35,9 @@ export function phraseMatcher(phrases: readonly string[], global = false): RegEx
 	const bare = (phrase: string) => (whole(phrase) ? phrase.slice(0, -1) : phrase);
 	const startsWord = (phrase: string) => WORD_START.test(phrase);
 	const group = (wordStart: boolean, wordEnd: boolean) =>
-		sorted.filter((phrase) => startsWord(phrase) === wordStart && whole(phrase) === wordEnd).map(bare);
+		sorted
+			.filter((phrase) => startsWord(phrase) === wordStart && whole(phrase) === wordEnd)
+			.map(bare);
 
 	const parts: string[] = [];
 	const wordStems = group(true, false);
@@ -47,7 +46,8 @@ export function phraseMatcher(phrases: readonly string[], global = false): RegEx
 		...(wordWholes.length > 0 ? [`(?:${alternation(wordWholes)})(?![\\p{L}\\p{N}])`] : []),
 		...(wordStems.length > 0 ? [alternation(wordStems)] : []),
 	];
-	if (wordAlternatives.length > 0) parts.push(`(?<![\\p{L}\\p{N}])(?:${wordAlternatives.join('|')})`);
+	if (wordAlternatives.length > 0)
+		parts.push(`(?<![\\p{L}\\p{N}])(?:${wordAlternatives.join('|')})`);
 	const otherWholes = group(false, true);
 	if (otherWholes.length > 0) parts.push(`(?:${alternation(otherWholes)})(?![\\p{L}\\p{N}])`);
 	const otherStems = group(false, false);

@@ -28,8 +28,15 @@ describe('Attachment → Download (engine, simulator, filesystem binary mode)', 
 		});
 		expect(run.error).toBeUndefined();
 		const [item] = run.items;
-		expect(item.json).toMatchObject({ messageId: message.id, fileName: 'report 2026 #1.csv', mimeType: 'text/csv' });
-		expect(item.binary?.file).toMatchObject({ fileName: 'report 2026 #1.csv', mimeType: 'text/csv' });
+		expect(item.json).toMatchObject({
+			messageId: message.id,
+			fileName: 'report 2026 #1.csv',
+			mimeType: 'text/csv',
+		});
+		expect(item.binary?.file).toMatchObject({
+			fileName: 'report 2026 #1.csv',
+			mimeType: 'text/csv',
+		});
 		expect(isStoredBinary(item.binary!.file)).toBe(true);
 		expect((await readBinaryBuffer(item.binary!.file)).toString()).toBe('a,b\n1,2\n');
 	});
@@ -38,9 +45,17 @@ describe('Attachment → Download (engine, simulator, filesystem binary mode)', 
 		const size = 50 * 1024 * 1024;
 		const mailbox = await fixture.control.createMailbox();
 		const message = await fixture.control.deliver(mailbox.email, {
-			attachments: [{ name: 'big.bin', contentType: 'application/octet-stream', size, seed: 'fifty' }],
+			attachments: [
+				{ name: 'big.bin', contentType: 'application/octet-stream', size, seed: 'fifty' },
+			],
 		});
-		const run = await runTempMail(fixture, { resource: 'attachment', operation: 'download', messageId: message.id, fileName: 'big.bin', binaryPropertyName: 'data' });
+		const run = await runTempMail(fixture, {
+			resource: 'attachment',
+			operation: 'download',
+			messageId: message.id,
+			fileName: 'big.bin',
+			binaryPropertyName: 'data',
+		});
 		expect(run.error).toBeUndefined();
 		const binary = run.items[0].binary!.data;
 		expect(isStoredBinary(binary)).toBe(true);
@@ -50,9 +65,17 @@ describe('Attachment → Download (engine, simulator, filesystem binary mode)', 
 
 	it('names the missing attachment in a 404', async () => {
 		const mailbox = await fixture.control.createMailbox();
-		const message = await fixture.control.deliver(mailbox.email, { attachments: [{ name: 'a.txt', text: 'a' }] });
+		const message = await fixture.control.deliver(mailbox.email, {
+			attachments: [{ name: 'a.txt', text: 'a' }],
+		});
 		const error = expectError(
-			await runTempMail(fixture, { resource: 'attachment', operation: 'download', messageId: message.id, fileName: 'missing.txt', binaryPropertyName: 'data' }),
+			await runTempMail(fixture, {
+				resource: 'attachment',
+				operation: 'download',
+				messageId: message.id,
+				fileName: 'missing.txt',
+				binaryPropertyName: 'data',
+			}),
 		);
 		expect(error.message).toBe(`Attachment "missing.txt" of message ${message.id} not found`);
 	});

@@ -21,23 +21,36 @@ describe('Concurrency of per-item operations (engine, simulator)', () => {
 	async function messages(f: SimulatorFixture, count: number): Promise<string[]> {
 		const mailbox = await f.control.createMailbox();
 		const ids: string[] = [];
-		for (let i = 0; i < count; i++) ids.push((await f.control.deliver(mailbox.email, { subject: `m${i}` })).id);
+		for (let i = 0; i < count; i++)
+			ids.push((await f.control.deliver(mailbox.email, { subject: `m${i}` })).id);
 		return ids;
 	}
 
 	const getEach = (ids: string[], requestOptions: INodeParameters = {}, continueOnFail = false) =>
 		runTempMail(
 			fixture,
-			{ resource: 'message', operation: 'get', messageId: '={{ $json.id }}', simplify: true, requestOptions },
+			{
+				resource: 'message',
+				operation: 'get',
+				messageId: '={{ $json.id }}',
+				simplify: true,
+				requestOptions,
+			},
 			{ inputItems: ids.map((id) => ({ json: { id } })), continueOnFail },
 		);
 
-	const getRequests = async () => (await fixture.control.requests()).filter((r) => r.method === 'GET').map((r) => r.segments?.at(-1));
+	const getRequests = async () =>
+		(await fixture.control.requests())
+			.filter((r) => r.method === 'GET')
+			.map((r) => r.segments?.at(-1));
 
 	it('keeps input order and pairedItem when later items finish first', async () => {
 		const ids = await messages(fixture, 12);
 		// Item 2 answers last by far: the items after it finish before it.
-		await fixture.control.injectFaults({ kind: 'delay', ms: 300 }, { pathPrefix: `/api/messages/${ids[2]}` });
+		await fixture.control.injectFaults(
+			{ kind: 'delay', ms: 300 },
+			{ pathPrefix: `/api/messages/${ids[2]}` },
+		);
 		const run = await getEach(ids, { concurrency: 4 });
 		expect(run.error).toBeUndefined();
 		expect(run.items.map((i) => i.json.id)).toEqual(ids);
@@ -63,7 +76,10 @@ describe('Concurrency of per-item operations (engine, simulator)', () => {
 		expect((await fixture.control.stats()).maxInFlight).toBe(20);
 
 		await fixture.control.clearRequests();
-		await fixture.control.injectFaults({ kind: 'delay', ms: 100 }, { pathPrefix: `/api/messages/${ids[1]}` });
+		await fixture.control.injectFaults(
+			{ kind: 'delay', ms: 100 },
+			{ pathPrefix: `/api/messages/${ids[1]}` },
+		);
 		const run = await getEach(ids, { concurrency: 1 });
 		expect(run.items.map((i) => i.json.id)).toEqual(ids);
 		expect((await fixture.control.stats()).maxInFlight).toBe(1);
@@ -88,7 +104,10 @@ describe('Concurrency of per-item operations (engine, simulator)', () => {
 		input[2] = 'missing-2';
 		input[3] = 'missing-3';
 		// missing-2 answers after missing-3: the error must still be item 2's.
-		await fixture.control.injectFaults({ kind: 'delay', ms: 200 }, { pathPrefix: '/api/messages/missing-2' });
+		await fixture.control.injectFaults(
+			{ kind: 'delay', ms: 200 },
+			{ pathPrefix: '/api/messages/missing-2' },
+		);
 		const error = expectError(await getEach(input, { concurrency: 4 }));
 		expect(error.message).toBe('Message missing-2 not found');
 		const requested = await getRequests();
@@ -101,7 +120,12 @@ describe('Concurrency of per-item operations (engine, simulator)', () => {
 		const ids = await messages(fixture, 30);
 		const run = await runTempMail(
 			fixture,
-			{ resource: 'message', operation: 'get', messageId: '={{ $json.id }}', requestOptions: { concurrency: 10 } },
+			{
+				resource: 'message',
+				operation: 'get',
+				messageId: '={{ $json.id }}',
+				requestOptions: { concurrency: 10 },
+			},
 			{ inputItems: ids.map((id) => ({ json: { id } })), apiKey: 'not-a-key' },
 		);
 		expect(expectError(run).httpCode).toBe('401');
@@ -110,8 +134,14 @@ describe('Concurrency of per-item operations (engine, simulator)', () => {
 
 	it('still retries a failed request of one item while the others run', async () => {
 		const ids = await messages(fixture, 20);
-		await fixture.control.injectFaults({ kind: 'status', status: 503 }, { pathPrefix: `/api/messages/${ids[5]}` });
-		await fixture.control.injectFaults({ kind: 'drop' }, { pathPrefix: `/api/messages/${ids[11]}` });
+		await fixture.control.injectFaults(
+			{ kind: 'status', status: 503 },
+			{ pathPrefix: `/api/messages/${ids[5]}` },
+		);
+		await fixture.control.injectFaults(
+			{ kind: 'drop' },
+			{ pathPrefix: `/api/messages/${ids[11]}` },
+		);
 		const run = await getEach(ids, { concurrency: 6 });
 		expect(run.error).toBeUndefined();
 		expect(run.items.map((i) => i.json.id)).toEqual(ids);
@@ -125,7 +155,9 @@ describe('Concurrency of per-item operations (engine, simulator)', () => {
 		const ids = await messages(fixture, 2);
 		for (const concurrency of [0, 2.5, 21]) {
 			const error = expectError(await getEach(ids, { concurrency }));
-			expect(error.message).toBe(`Concurrency: must be a whole number from 1 to 20, got ${concurrency}`);
+			expect(error.message).toBe(
+				`Concurrency: must be a whole number from 1 to 20, got ${concurrency}`,
+			);
 			expect(error.description).toBe("Fix the value under 'Request Options'.");
 		}
 		expect((await fixture.control.stats()).requests).toBe(0);

@@ -4,7 +4,11 @@ describe('Domain → Get Many (engine, simulator)', () => {
 	const fixture = useSimulator();
 
 	it('lists the free domains, one item per domain, with the Bearer key', async () => {
-		const run = await runTempMail(fixture, { resource: 'domain', operation: 'getAll', type: 'free' });
+		const run = await runTempMail(fixture, {
+			resource: 'domain',
+			operation: 'getAll',
+			type: 'free',
+		});
 		expect(run.error).toBeUndefined();
 		expect(run.items.length).toBeGreaterThan(0);
 		for (const item of run.items) {
@@ -18,12 +22,18 @@ describe('Domain → Get Many (engine, simulator)', () => {
 
 	it('lists premium domains for an account whose plan allows them', async () => {
 		const account = await fixture.control.createAccount({ allowedTypes: ['free', 'premium'] });
-		const run = await runTempMail(fixture, { resource: 'domain', operation: 'getAll', type: 'premium' }, { apiKey: account.key });
+		const run = await runTempMail(
+			fixture,
+			{ resource: 'domain', operation: 'getAll', type: 'premium' },
+			{ apiKey: account.key },
+		);
 		expect(run.items.map((i) => i.json.type)).toEqual(run.items.map(() => 'Premium'));
 	});
 
 	it('explains a type the plan does not allow (403)', async () => {
-		const error = expectError(await runTempMail(fixture, { resource: 'domain', operation: 'getAll', type: 'premium' }));
+		const error = expectError(
+			await runTempMail(fixture, { resource: 'domain', operation: 'getAll', type: 'premium' }),
+		);
 		expect(error.message).toContain('403');
 		expect(error.description).toMatch(/plan does not allow/);
 	});

@@ -9,7 +9,12 @@ type Faults = Parameters<SimulatorFixture['control']['injectFaults']>[0];
 async function listWithFault(fixture: SimulatorFixture, fault: Faults) {
 	const mailbox = await fixture.control.createMailbox();
 	await fixture.control.injectFaults(fault, { pathPrefix: '/api/messages' });
-	return await runTempMail(fixture, { resource: 'message', operation: 'getAll', email: mailbox.email, returnAll: true });
+	return await runTempMail(fixture, {
+		resource: 'message',
+		operation: 'getAll',
+		email: mailbox.email,
+		returnAll: true,
+	});
 }
 
 describe('API errors become clear NodeApiErrors (engine, simulator)', () => {
@@ -18,7 +23,11 @@ describe('API errors become clear NodeApiErrors (engine, simulator)', () => {
 	useFastBackoff();
 
 	it('401: says to check the key, and never shows it', async () => {
-		const run = await runTempMail(fixture, { resource: 'mailbox', operation: 'create' }, { apiKey: 'wrong-key-123456' });
+		const run = await runTempMail(
+			fixture,
+			{ resource: 'mailbox', operation: 'create' },
+			{ apiKey: 'wrong-key-123456' },
+		);
 		const error = expectError(run);
 		expect(error.message).toBe('The Temp Mail API rejected the API key (401)');
 		expect(error.description).toMatch(/Check the API key in the 'Temp Mail API' credential/);
@@ -31,7 +40,9 @@ describe('API errors become clear NodeApiErrors (engine, simulator)', () => {
 		[502, /server error \(502\)/, RETRY_ATTEMPTS],
 		[503, /server error \(503\)/, RETRY_ATTEMPTS],
 	])('%i: a server error that says to try again later', async (status, message, attempts) => {
-		const error = expectError(await listWithFault(fixture, everyAttempt({ kind: 'status', status })));
+		const error = expectError(
+			await listWithFault(fixture, everyAttempt({ kind: 'status', status })),
+		);
 		expect(error.message).toMatch(message);
 		expect(error.description).toMatch(/try again later/);
 		expect(error.httpCode).toBe(String(status));
@@ -39,19 +50,25 @@ describe('API errors become clear NodeApiErrors (engine, simulator)', () => {
 	});
 
 	it('429 from a throttle: quota wording with Retry-After (beyond the Max Retry Wait, so not waited for)', async () => {
-		const error = expectError(await listWithFault(fixture, { kind: 'status', status: 429, retryAfter: 120 }));
+		const error = expectError(
+			await listWithFault(fixture, { kind: 'status', status: 429, retryAfter: 120 }),
+		);
 		expect(error.message).toBe('Temp Mail API quota exhausted or rate limited (429)');
 		expect(error.description).toContain('Retry after 120 s');
 	});
 
 	it('an unexpected status code is named', async () => {
-		const error = expectError(await listWithFault(fixture, { kind: 'status', status: 418, message: 'teapot' }));
+		const error = expectError(
+			await listWithFault(fixture, { kind: 'status', status: 418, message: 'teapot' }),
+		);
 		expect(error.message).toBe('The Temp Mail API answered with unexpected HTTP status 418');
 		expect(error.description).toContain('teapot');
 	});
 
 	it('200 with status:false is an error carrying the API message', async () => {
-		const error = expectError(await listWithFault(fixture, { kind: 'status-false', message: 'Mailbox locked' }));
+		const error = expectError(
+			await listWithFault(fixture, { kind: 'status-false', message: 'Mailbox locked' }),
+		);
 		expect(error.message).toBe('The Temp Mail API reported a failure: Mailbox locked');
 	});
 
@@ -67,24 +84,43 @@ describe('API errors become clear NodeApiErrors (engine, simulator)', () => {
 	});
 
 	it('an HTML error page with 502 is still a server error', async () => {
-		const error = expectError(await listWithFault(fixture, everyAttempt({ kind: 'html', status: 502 })));
+		const error = expectError(
+			await listWithFault(fixture, everyAttempt({ kind: 'html', status: 502 })),
+		);
 		expect(error.message).toBe('The Temp Mail API had a server error (502)');
 	});
 
 	it('a JSON body of the wrong shape names what was expected', async () => {
-		const error = expectError(await listWithFault(fixture, { kind: 'body', status: 200, contentType: 'application/json', body: { status: true, messages: { a: 1 } } }));
+		const error = expectError(
+			await listWithFault(fixture, {
+				kind: 'body',
+				status: 200,
+				contentType: 'application/json',
+				body: { status: true, messages: { a: 1 } },
+			}),
+		);
 		expect(error.message).toBe('The Temp Mail API answered in an unexpected format');
 		expect(error.description).toMatch(/Expected a "messages" list, but found an object/);
 	});
 
 	it('a dropped connection is a network error naming the origin', async () => {
 		const error = expectError(await listWithFault(fixture, everyAttempt({ kind: 'drop' })));
-		expect(error.message).toBe(`Could not reach the Temp Mail API at ${fixture.sim.url}: the connection was dropped before the answer arrived`);
+		expect(error.message).toBe(
+			`Could not reach the Temp Mail API at ${fixture.sim.url}: the connection was dropped before the answer arrived`,
+		);
 	});
 
 	it('a refused connection is a network error', async () => {
-		const error = expectError(await runTempMail(fixture, { resource: 'mailbox', operation: 'create' }, { baseUrl: 'http://127.0.0.1:9' }));
-		expect(error.message).toBe('Could not reach the Temp Mail API at http://127.0.0.1:9: the connection was refused');
+		const error = expectError(
+			await runTempMail(
+				fixture,
+				{ resource: 'mailbox', operation: 'create' },
+				{ baseUrl: 'http://127.0.0.1:9' },
+			),
+		);
+		expect(error.message).toBe(
+			'Could not reach the Temp Mail API at http://127.0.0.1:9: the connection was refused',
+		);
 	});
 
 	it('a slow API is a timeout error', async () => {
@@ -95,7 +131,13 @@ describe('API errors become clear NodeApiErrors (engine, simulator)', () => {
 	});
 
 	it('an insecure base URL is refused before any request', async () => {
-		const error = expectError(await runTempMail(fixture, { resource: 'mailbox', operation: 'create' }, { baseUrl: 'http://api.example.com' }));
+		const error = expectError(
+			await runTempMail(
+				fixture,
+				{ resource: 'mailbox', operation: 'create' },
+				{ baseUrl: 'http://api.example.com' },
+			),
+		);
 		expect(error.message).toMatch(/must use https/);
 		expect(await fixture.control.requests()).toHaveLength(0);
 	});

@@ -37,7 +37,13 @@ function fill(fixture: SimulatorFixture, email: string, prefix: string, count: n
 	const state = fixture.sim.state as unknown as SimulatorState;
 	const ids: string[] = [];
 	for (let i = 0; i < count; i++) {
-		ids.push(state.deliver(email, { id: `${prefix}${String(i).padStart(6, '0')}`, subject: `Load ${i}`, content: `Message ${i}` }).id);
+		ids.push(
+			state.deliver(email, {
+				id: `${prefix}${String(i).padStart(6, '0')}`,
+				subject: `Load ${i}`,
+				content: `Message ${i}`,
+			}).id,
+		);
 	}
 	return ids;
 }
@@ -57,7 +63,11 @@ describe('load (engine, simulator with 1 ms latency)', () => {
 		await fixture.control.clearRequests();
 		const before = heapUsedAfterGc();
 		const started = Date.now();
-		const run = await runTempMail(fixture, { resource: 'message', operation: 'get', messageId: '={{ $json.id }}' }, { inputItems: inputFor(ids) });
+		const run = await runTempMail(
+			fixture,
+			{ resource: 'message', operation: 'get', messageId: '={{ $json.id }}' },
+			{ inputItems: inputFor(ids) },
+		);
 		const seconds = (Date.now() - started) / 1000;
 		const retained = heapUsedAfterGc() - before;
 		const outputBytes = Buffer.byteLength(JSON.stringify(run.items.map((item) => item.json)));
@@ -71,7 +81,9 @@ describe('load (engine, simulator with 1 ms latency)', () => {
 			expect(run.error).toBeUndefined();
 			expect(run.items.map((item) => item.json.id)).toEqual(ids);
 			expect(run.items.map((item) => item.pairedItem)).toEqual(ids.map((_, item) => ({ item })));
-			const requests = (await fixture.control.requests()).filter((r) => r.method === 'GET' && r.rawPath.startsWith('/api/messages/'));
+			const requests = (await fixture.control.requests()).filter(
+				(r) => r.method === 'GET' && r.rawPath.startsWith('/api/messages/'),
+			);
 			expect(requests).toHaveLength(count);
 			expect(new Set(requests.map((r) => r.rawPath)).size).toBe(count);
 			figures.push(
@@ -94,7 +106,11 @@ describe('load (engine, simulator with 1 ms latency)', () => {
 		await fixture.control.clearRequests();
 		const before = heapUsedAfterGc();
 		const started = Date.now();
-		const run = await runTempMail(fixture, { resource: 'message', operation: 'delete', messageId: '={{ $json.id }}' }, { inputItems: inputFor(ids) });
+		const run = await runTempMail(
+			fixture,
+			{ resource: 'message', operation: 'delete', messageId: '={{ $json.id }}' },
+			{ inputItems: inputFor(ids) },
+		);
 		const seconds = (Date.now() - started) / 1000;
 		const retained = heapUsedAfterGc() - before;
 		expect(run.error).toBeUndefined();
@@ -103,7 +119,12 @@ describe('load (engine, simulator with 1 ms latency)', () => {
 		const deletes = (await fixture.control.requests()).filter((r) => r.method === 'DELETE');
 		expect(deletes).toHaveLength(10_000);
 		expect(new Set(deletes.map((r) => r.rawPath)).size).toBe(10_000);
-		const left = await runTempMail(fixture, { resource: 'message', operation: 'getAll', email: mailbox.email, returnAll: true });
+		const left = await runTempMail(fixture, {
+			resource: 'message',
+			operation: 'getAll',
+			email: mailbox.email,
+			returnAll: true,
+		});
 		expect(left.items.filter((item) => item.json.id !== undefined)).toEqual([]);
 		recordReliability({
 			area: 'Load',
@@ -131,7 +152,9 @@ describe('load (engine, simulator with 1 ms latency)', () => {
 		expect(first).toHaveLength(50_000);
 		expect(new Set(first.map((item) => item.json.id)).size).toBe(50_000);
 		expect([...first.map((item) => String(item.json.id))].sort()).toEqual([...all].sort());
-		expect((await fixture.control.requests()).filter((r) => r.rawPath.startsWith('/api/messages'))).toHaveLength(50);
+		expect(
+			(await fixture.control.requests()).filter((r) => r.rawPath.startsWith('/api/messages')),
+		).toHaveLength(50);
 
 		expect(itemsOf(await pollTrigger(fixture, session, parameters))).toEqual([]);
 		const state = fixture.sim.state as unknown as SimulatorState;

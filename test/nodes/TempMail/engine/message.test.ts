@@ -24,7 +24,13 @@ describe('Message (engine, simulator)', () => {
 
 	it('Get Many returns simplified messages, newest first, without marking them seen', async () => {
 		const { mailbox } = await mailboxWithMessages(3);
-		const run = await runTempMail(fixture, { resource: 'message', operation: 'getAll', email: mailbox.email, returnAll: true, simplify: true });
+		const run = await runTempMail(fixture, {
+			resource: 'message',
+			operation: 'getAll',
+			email: mailbox.email,
+			returnAll: true,
+			simplify: true,
+		});
 		expect(run.items.map((i) => i.json.subject)).toEqual(['Message 2', 'Message 1', 'Message 0']);
 		expect(run.items[0].json).toEqual({
 			id: expect.any(String),
@@ -38,7 +44,13 @@ describe('Message (engine, simulator)', () => {
 			content: '<p>Body 2</p>',
 			attachments: [],
 		});
-		const again = await runTempMail(fixture, { resource: 'message', operation: 'getAll', email: mailbox.email, returnAll: true, simplify: true });
+		const again = await runTempMail(fixture, {
+			resource: 'message',
+			operation: 'getAll',
+			email: mailbox.email,
+			returnAll: true,
+			simplify: true,
+		});
 		expect(again.items.every((i) => i.json.seen === false)).toBe(true);
 		const [request] = await fixture.control.requests();
 		expect(request.query).toEqual({ email: mailbox.email });
@@ -46,10 +58,28 @@ describe('Message (engine, simulator)', () => {
 
 	it('Get Many honours Limit and can return the raw API shape', async () => {
 		const { mailbox } = await mailboxWithMessages(3);
-		const run = await runTempMail(fixture, { resource: 'message', operation: 'getAll', email: mailbox.email, returnAll: false, limit: 2, simplify: false });
+		const run = await runTempMail(fixture, {
+			resource: 'message',
+			operation: 'getAll',
+			email: mailbox.email,
+			returnAll: false,
+			limit: 2,
+			simplify: false,
+		});
 		expect(run.items).toHaveLength(2);
 		expect(Object.keys(run.items[0].json).sort()).toEqual(
-			['attachments', 'content', 'from', 'from_email', 'html', 'id', 'is_seen', 'receivedAt', 'subject', 'to'].sort(),
+			[
+				'attachments',
+				'content',
+				'from',
+				'from_email',
+				'html',
+				'id',
+				'is_seen',
+				'receivedAt',
+				'subject',
+				'to',
+			].sort(),
 		);
 	});
 
@@ -90,7 +120,12 @@ describe('Message (engine, simulator)', () => {
 		const mailbox = await fixture.control.createMailbox();
 		await fixture.control.deliver(mailbox.email, { attachments: [{ name: 'a.txt', text: 'a' }] });
 		await fixture.control.clearRequests();
-		const run = await runTempMail(fixture, { resource: 'message', operation: 'getAll', email: mailbox.email, returnAll: true });
+		const run = await runTempMail(fixture, {
+			resource: 'message',
+			operation: 'getAll',
+			email: mailbox.email,
+			returnAll: true,
+		});
 		expect(run.items[0].binary).toBeUndefined();
 		expect(run.items[0].json.attachments).toEqual([{ name: 'a.txt', size: 1 }]);
 		expect(await fixture.control.requests()).toHaveLength(1);
@@ -98,27 +133,63 @@ describe('Message (engine, simulator)', () => {
 
 	it('Get returns one message and marks it seen', async () => {
 		const { delivered, mailbox } = await mailboxWithMessages(1);
-		const run = await runTempMail(fixture, { resource: 'message', operation: 'get', messageId: delivered[0].id, simplify: true });
+		const run = await runTempMail(fixture, {
+			resource: 'message',
+			operation: 'get',
+			messageId: delivered[0].id,
+			simplify: true,
+		});
 		expect(run.items).toHaveLength(1);
-		expect(run.items[0].json).toMatchObject({ id: delivered[0].id, subject: 'Message 0', seen: true });
-		const list = await runTempMail(fixture, { resource: 'message', operation: 'getAll', email: mailbox.email, returnAll: true });
+		expect(run.items[0].json).toMatchObject({
+			id: delivered[0].id,
+			subject: 'Message 0',
+			seen: true,
+		});
+		const list = await runTempMail(fixture, {
+			resource: 'message',
+			operation: 'getAll',
+			email: mailbox.email,
+			returnAll: true,
+		});
 		expect(list.items[0].json.seen).toBe(true);
 	});
 
 	it('Delete removes one message; reading it afterwards names the missing id', async () => {
 		const { delivered, mailbox } = await mailboxWithMessages(2);
-		const run = await runTempMail(fixture, { resource: 'message', operation: 'delete', messageId: delivered[0].id });
+		const run = await runTempMail(fixture, {
+			resource: 'message',
+			operation: 'delete',
+			messageId: delivered[0].id,
+		});
 		expect(run.items.map((i) => i.json)).toEqual([{ id: delivered[0].id, deleted: true }]);
-		const list = await runTempMail(fixture, { resource: 'message', operation: 'getAll', email: mailbox.email, returnAll: true });
+		const list = await runTempMail(fixture, {
+			resource: 'message',
+			operation: 'getAll',
+			email: mailbox.email,
+			returnAll: true,
+		});
 		expect(list.items.map((i) => i.json.id)).toEqual([delivered[1].id]);
-		const error = expectError(await runTempMail(fixture, { resource: 'message', operation: 'get', messageId: delivered[0].id }));
+		const error = expectError(
+			await runTempMail(fixture, {
+				resource: 'message',
+				operation: 'get',
+				messageId: delivered[0].id,
+			}),
+		);
 		expect(error.message).toBe(`Message ${delivered[0].id} not found`);
 	});
 
 	it('an expired mailbox says so and tells the user to create a new one', async () => {
 		const mailbox = await fixture.control.createMailbox();
 		await fixture.control.expire(mailbox.email);
-		const error = expectError(await runTempMail(fixture, { resource: 'message', operation: 'getAll', email: mailbox.email, returnAll: true }));
+		const error = expectError(
+			await runTempMail(fixture, {
+				resource: 'message',
+				operation: 'getAll',
+				email: mailbox.email,
+				returnAll: true,
+			}),
+		);
 		expect(error.message).toBe(`Mailbox ${mailbox.email} not found or expired`);
 		expect(error.description).toMatch(/expire/);
 	});

@@ -19,7 +19,11 @@ import { errorOfPoll, pollTrigger } from '../../../support/trigger';
  * `Authorization` header.
  */
 const KEY = 'tm_live_7Q9xK2mV5pL8SECRETwR4tY6uI1oP3';
-const ECHO = { status: false, message: `Invalid API key ${KEY}`, debug: { authorization: `Bearer ${KEY}`, key: KEY } };
+const ECHO = {
+	status: false,
+	message: `Invalid API key ${KEY}`,
+	debug: { authorization: `Bearer ${KEY}`, key: KEY },
+};
 const HTML_ECHO = `<html><body><h1>502 Bad Gateway</h1><pre>Authorization: Bearer ${KEY}</pre></body></html>`;
 
 type Faults = Parameters<SimulatorFixture['control']['injectFaults']>[0];
@@ -34,48 +38,117 @@ interface PathCase {
 }
 
 const cases: PathCase[] = [
-	{ name: '401 whose body quotes the key', faults: { kind: 'body', status: 401, body: ECHO }, message: /rejected the API key \(401\)/ },
-	{ name: '403 whose body quotes the key', faults: { kind: 'body', status: 403, body: ECHO }, message: /403/ },
-	{ name: '404 whose body quotes the key', faults: { kind: 'body', status: 404, body: ECHO }, message: /404|not found/i },
-	{ name: '422 whose body quotes the key', faults: { kind: 'body', status: 422, body: ECHO }, message: /422/ },
-	{ name: '429 on every attempt, retries exhausted', faults: everyAttempt({ kind: 'body', status: 429, body: ECHO }), message: /429/ },
+	{
+		name: '401 whose body quotes the key',
+		faults: { kind: 'body', status: 401, body: ECHO },
+		message: /rejected the API key \(401\)/,
+	},
+	{
+		name: '403 whose body quotes the key',
+		faults: { kind: 'body', status: 403, body: ECHO },
+		message: /403/,
+	},
+	{
+		name: '404 whose body quotes the key',
+		faults: { kind: 'body', status: 404, body: ECHO },
+		message: /404|not found/i,
+	},
+	{
+		name: '422 whose body quotes the key',
+		faults: { kind: 'body', status: 422, body: ECHO },
+		message: /422/,
+	},
+	{
+		name: '429 on every attempt, retries exhausted',
+		faults: everyAttempt({ kind: 'body', status: 429, body: ECHO }),
+		message: /429/,
+	},
 	...[500, 502, 503, 504].map((status) => ({
 		name: `${status} on every attempt, retries exhausted`,
 		faults: everyAttempt({ kind: 'body' as const, status, body: ECHO }),
 		message: new RegExp(`\\(${status}\\)`),
 	})),
-	{ name: 'HTML error page quoting the header', faults: everyAttempt({ kind: 'body', status: 502, contentType: 'text/html', body: HTML_ECHO }), message: /502/ },
-	{ name: '200 with status:false quoting the key', faults: { kind: 'status-false', message: `Invalid API key ${KEY}` }, message: /reported a failure/ },
+	{
+		name: 'HTML error page quoting the header',
+		faults: everyAttempt({ kind: 'body', status: 502, contentType: 'text/html', body: HTML_ECHO }),
+		message: /502/,
+	},
+	{
+		name: '200 with status:false quoting the key',
+		faults: { kind: 'status-false', message: `Invalid API key ${KEY}` },
+		message: /reported a failure/,
+	},
 	{
 		name: 'truncated JSON containing the key',
-		faults: { kind: 'body', status: 200, contentType: 'application/json', body: `{"status":true,"data":[{"id":"${KEY}` },
+		faults: {
+			kind: 'body',
+			status: 200,
+			contentType: 'application/json',
+			body: `{"status":true,"data":[{"id":"${KEY}`,
+		},
 		message: /unexpected format/,
 	},
-	{ name: 'empty body', faults: { kind: 'body', status: 200, contentType: 'application/json', body: '' }, message: /unexpected format|empty/i },
+	{
+		name: 'empty body',
+		faults: { kind: 'body', status: 200, contentType: 'application/json', body: '' },
+		message: /unexpected format|empty/i,
+	},
 	{
 		name: 'text body with the key cut by the 80-character preview',
-		faults: { kind: 'body', status: 200, contentType: 'text/plain', body: `${'x'.repeat(60)}${KEY} and more text after it` },
+		faults: {
+			kind: 'body',
+			status: 200,
+			contentType: 'text/plain',
+			body: `${'x'.repeat(60)}${KEY} and more text after it`,
+		},
 		message: /unexpected format/,
 	},
-	{ name: 'API message with the key cut at 300 characters', faults: { kind: 'status', status: 500, message: `${'x'.repeat(290)}${KEY}` }, message: /\(500\)/ },
+	{
+		name: 'API message with the key cut at 300 characters',
+		faults: { kind: 'status', status: 500, message: `${'x'.repeat(290)}${KEY}` },
+		message: /\(500\)/,
+	},
 	{
 		name: 'base64 of the key quoted back',
-		faults: { kind: 'status', status: 401, message: `Basic ${Buffer.from(KEY).toString('base64')} / ${Buffer.from(`Bearer ${KEY}`).toString('base64')}` },
+		faults: {
+			kind: 'status',
+			status: 401,
+			message: `Basic ${Buffer.from(KEY).toString('base64')} / ${Buffer.from(`Bearer ${KEY}`).toString('base64')}`,
+		},
 		message: /rejected the API key \(401\)/,
 	},
 	{
 		name: 'wrong-shape list holding the key',
-		faults: { kind: 'body', status: 200, contentType: 'application/json', body: { status: true, messages: `Token ${KEY}` } },
+		faults: {
+			kind: 'body',
+			status: 200,
+			contentType: 'application/json',
+			body: { status: true, messages: `Token ${KEY}` },
+		},
 		message: /unexpected format/,
 	},
 	{
 		name: 'wrong-shape mailbox (Mailbox → Create) holding the key',
 		target: 'create',
-		faults: { kind: 'body', status: 200, contentType: 'application/json', body: { status: true, data: { id: 1, email: `Token ${KEY}` } } },
+		faults: {
+			kind: 'body',
+			status: 200,
+			contentType: 'application/json',
+			body: { status: true, data: { id: 1, email: `Token ${KEY}` } },
+		},
 		message: /unexpected format/,
 	},
-	{ name: 'connection dropped on every attempt', faults: everyAttempt({ kind: 'drop' }), message: /connection|closed|reset|socket/i },
-	{ name: 'Mailbox → Create (POST) 500 quoting the key', target: 'create', faults: { kind: 'body', status: 500, body: ECHO }, message: /\(500\)/ },
+	{
+		name: 'connection dropped on every attempt',
+		faults: everyAttempt({ kind: 'drop' }),
+		message: /connection|closed|reset|socket/i,
+	},
+	{
+		name: 'Mailbox → Create (POST) 500 quoting the key',
+		target: 'create',
+		faults: { kind: 'body', status: 500, body: ECHO },
+		message: /\(500\)/,
+	},
 	{
 		name: 'Attachment → Download (streamed body) 401 quoting the key',
 		target: 'attachment',
@@ -115,18 +188,34 @@ describe('the API key never reaches errors, run data or logs, on any error path 
 
 	async function runCase(c: PathCase): Promise<{ message: string; run: NodeRun }> {
 		const mailbox = await fixture.control.createMailbox({ key: KEY });
-		let parameters: INodeParameters = { resource: 'message', operation: 'getAll', email: mailbox.email, returnAll: true };
+		let parameters: INodeParameters = {
+			resource: 'message',
+			operation: 'getAll',
+			email: mailbox.email,
+			returnAll: true,
+		};
 		let pathPrefix = '/api/messages';
 		if (c.target === 'create') {
 			parameters = { resource: 'mailbox', operation: 'create' };
 			pathPrefix = '/api/emails';
 		} else if (c.target === 'attachment') {
-			const message = await fixture.control.deliver(mailbox.email, { attachments: [{ name: 'a.txt', text: 'hello' }] });
-			parameters = { resource: 'attachment', operation: 'download', messageId: message.id, fileName: 'a.txt', binaryPropertyName: 'data' };
+			const message = await fixture.control.deliver(mailbox.email, {
+				attachments: [{ name: 'a.txt', text: 'hello' }],
+			});
+			parameters = {
+				resource: 'attachment',
+				operation: 'download',
+				messageId: message.id,
+				fileName: 'a.txt',
+				binaryPropertyName: 'data',
+			};
 			pathPrefix = `/api/messages/${message.id}/attachments`;
 		}
 		await fixture.control.injectFaults(c.faults, { pathPrefix });
-		const run = await runTempMail(fixture, parameters, { apiKey: KEY, continueOnFail: c.continueOnFail });
+		const run = await runTempMail(fixture, parameters, {
+			apiKey: KEY,
+			continueOnFail: c.continueOnFail,
+		});
 		if (c.continueOnFail) {
 			expect(run.error).toBeUndefined();
 			expect(run.items).toHaveLength(1);
@@ -150,10 +239,18 @@ describe('the API key never reaches errors, run data or logs, on any error path 
 
 	it('a timeout on every attempt', async () => {
 		jest.replaceProperty(request, 'REQUEST_TIMEOUT_MS', 300);
-		const { message, run } = await runCase({ name: 'timeout', faults: everyAttempt({ kind: 'delay', ms: 2000 }), message: /no answer within/ });
+		const { message, run } = await runCase({
+			name: 'timeout',
+			faults: everyAttempt({ kind: 'delay', ms: 2000 }),
+			message: /no answer within/,
+		});
 		expect(message).toMatch(/no answer within/);
 		await expectKeptSecret(exposed(run));
-		recordReliability({ area: 'Secrets', case: 'no answer within the timeout, every attempt', result: `fails with "${message}"; key nowhere` });
+		recordReliability({
+			area: 'Secrets',
+			case: 'no answer within the timeout, every attempt',
+			result: `fails with "${message}"; key nowhere`,
+		});
 	});
 
 	it('a refused connection (nothing listens at the base URL)', async () => {
@@ -161,11 +258,19 @@ describe('the API key never reaches errors, run data or logs, on any error path 
 		await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
 		const port = (closed.address() as AddressInfo).port;
 		await new Promise((resolve) => closed.close(resolve));
-		const run = await runTempMail(fixture, { resource: 'mailbox', operation: 'create' }, { apiKey: KEY, baseUrl: `http://127.0.0.1:${port}` });
+		const run = await runTempMail(
+			fixture,
+			{ resource: 'mailbox', operation: 'create' },
+			{ apiKey: KEY, baseUrl: `http://127.0.0.1:${port}` },
+		);
 		const message = expectError(run).message;
 		expect(message).toMatch(/refused|could not connect|reach/i);
 		await expectKeptSecret(exposed(run), false);
-		recordReliability({ area: 'Secrets', case: 'connection refused', result: `fails with "${message}"; key nowhere` });
+		recordReliability({
+			area: 'Secrets',
+			case: 'connection refused',
+			result: `fails with "${message}"; key nowhere`,
+		});
 	});
 
 	it('a redirect to another origin that echoes what it received: the key is neither sent there nor shown', async () => {
@@ -173,7 +278,12 @@ describe('the API key never reaches errors, run data or logs, on any error path 
 		const other = http.createServer((req, res) => {
 			seen.push(req.headers.authorization);
 			res.writeHead(500, { 'content-type': 'application/json' });
-			res.end(JSON.stringify({ status: false, message: `got authorization: ${req.headers.authorization ?? 'none'}` }));
+			res.end(
+				JSON.stringify({
+					status: false,
+					message: `got authorization: ${req.headers.authorization ?? 'none'}`,
+				}),
+			);
 		});
 		await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
 		const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
@@ -186,14 +296,23 @@ describe('the API key never reaches errors, run data or logs, on any error path 
 			const base = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`;
 			const run = await runTempMail(
 				fixture,
-				{ resource: 'domain', operation: 'getAll', type: 'free', requestOptions: { retryOnTransientErrors: false } },
+				{
+					resource: 'domain',
+					operation: 'getAll',
+					type: 'free',
+					requestOptions: { retryOnTransientErrors: false },
+				},
 				{ apiKey: KEY, baseUrl: base },
 			);
 			const message = expectError(run).message;
 			expect(seen.length).toBeGreaterThan(0);
 			expect(seen.every((header) => header === undefined)).toBe(true);
 			await expectKeptSecret(exposed(run), false);
-			recordReliability({ area: 'Secrets', case: 'redirect to another origin', result: `no Authorization sent there; fails with "${message}"; key nowhere` });
+			recordReliability({
+				area: 'Secrets',
+				case: 'redirect to another origin',
+				result: `no Authorization sent there; fails with "${message}"; key nowhere`,
+			});
 		} finally {
 			await new Promise((resolve) => redirector.close(resolve));
 			await new Promise((resolve) => other.close(resolve));
@@ -202,14 +321,25 @@ describe('the API key never reaches errors, run data or logs, on any error path 
 
 	it.each([
 		['401 quoting the key', { kind: 'body' as const, status: 401, body: ECHO }],
-		['503 quoting the key, retries exhausted', everyAttempt({ kind: 'body' as const, status: 503, body: ECHO })],
+		[
+			'503 quoting the key, retries exhausted',
+			everyAttempt({ kind: 'body' as const, status: 503, body: ECHO }),
+		],
 	])('Temp Mail Trigger: a poll that fails with %s', async (name, faults) => {
 		const mailbox = await fixture.control.createMailbox({ key: KEY });
 		await fixture.control.injectFaults(faults, { pathPrefix: '/api/messages' });
-		const outcome = await pollTrigger(fixture, { staticData: {}, apiKey: KEY }, { mailboxes: mailbox.email });
+		const outcome = await pollTrigger(
+			fixture,
+			{ staticData: {}, apiKey: KEY },
+			{ mailboxes: mailbox.email },
+		);
 		const error = errorOfPoll(outcome);
 		expect(error.message).toMatch(/401|503/);
 		await expectKeptSecret(exposedText(error, outcome.ok ? [] : outcome.logs));
-		recordReliability({ area: 'Secrets', case: `trigger poll: ${name}`, result: `poll fails with "${error.message}"; key in neither the error nor the logs` });
+		recordReliability({
+			area: 'Secrets',
+			case: `trigger poll: ${name}`,
+			result: `poll fails with "${error.message}"; key in neither the error nor the logs`,
+		});
 	});
 });

@@ -14,8 +14,17 @@ describe('sign-up verification flow in one workflow (engine, simulator)', () => 
 			workflow: {
 				nodes: [
 					startNode(),
-					workflowNode('Create Mailbox', NODE_TYPE, { resource: 'mailbox', operation: 'create' }, credentials),
-					workflowNode('Sign Up', SIGN_UP_NODE_TYPE, { siteUrl: fixture.sim.url, email: '={{ $json.email }}', delayMs: 1500 }),
+					workflowNode(
+						'Create Mailbox',
+						NODE_TYPE,
+						{ resource: 'mailbox', operation: 'create' },
+						credentials,
+					),
+					workflowNode('Sign Up', SIGN_UP_NODE_TYPE, {
+						siteUrl: fixture.sim.url,
+						email: '={{ $json.email }}',
+						delayMs: 1500,
+					}),
 					workflowNode(
 						'Wait For Verification',
 						NODE_TYPE,
@@ -31,9 +40,24 @@ describe('sign-up verification flow in one workflow (engine, simulator)', () => 
 						},
 						credentials,
 					),
-					workflowNode('Delete Mailbox', NODE_TYPE, { resource: 'mailbox', operation: 'delete', email: "={{ $('Create Mailbox').item.json.email }}" }, credentials),
+					workflowNode(
+						'Delete Mailbox',
+						NODE_TYPE,
+						{
+							resource: 'mailbox',
+							operation: 'delete',
+							email: "={{ $('Create Mailbox').item.json.email }}",
+						},
+						credentials,
+					),
 				],
-				connections: chain('Start', 'Create Mailbox', 'Sign Up', 'Wait For Verification', 'Delete Mailbox'),
+				connections: chain(
+					'Start',
+					'Create Mailbox',
+					'Sign Up',
+					'Wait For Verification',
+					'Delete Mailbox',
+				),
 			},
 			nodeTypes: { [NODE_TYPE]: new TempMail(), [SIGN_UP_NODE_TYPE]: new SignUpTestNode() },
 			credentialTypes: [new TempMailApi()],
@@ -48,7 +72,9 @@ describe('sign-up verification flow in one workflow (engine, simulator)', () => 
 		expect(verification.json.verificationLink).toBe(sent[0].link);
 		expect(verification.json.text).toContain(`Your verification code is ${sent[0].code}`);
 		expect(verification.json.links).toEqual(expect.arrayContaining([sent[0].link]));
-		expect(result.outputOf('Delete Mailbox').map((i) => i.json)).toEqual([{ email, deleted: true }]);
+		expect(result.outputOf('Delete Mailbox').map((i) => i.json)).toEqual([
+			{ email, deleted: true },
+		]);
 	});
 
 	it('Get with Extract adds text, code, links and verificationLink without another request', async () => {
@@ -57,7 +83,21 @@ describe('sign-up verification flow in one workflow (engine, simulator)', () => 
 		const [sent] = (await fixture.control.signUps()).filter((s) => s.email === box.email);
 		const list = await runWorkflow({
 			workflow: {
-				nodes: [startNode(), workflowNode('List', NODE_TYPE, { resource: 'message', operation: 'getAll', email: box.email, returnAll: true, options: { extract: true } }, credentials)],
+				nodes: [
+					startNode(),
+					workflowNode(
+						'List',
+						NODE_TYPE,
+						{
+							resource: 'message',
+							operation: 'getAll',
+							email: box.email,
+							returnAll: true,
+							options: { extract: true },
+						},
+						credentials,
+					),
+				],
 				connections: chain('Start', 'List'),
 			},
 			nodeTypes: { [NODE_TYPE]: new TempMail() },
@@ -75,7 +115,21 @@ describe('sign-up verification flow in one workflow (engine, simulator)', () => 
 		const run = (options: Record<string, unknown>) =>
 			runWorkflow({
 				workflow: {
-					nodes: [startNode(), workflowNode('List', NODE_TYPE, { resource: 'message', operation: 'getAll', email: box.email, returnAll: true, options: { extract: true, ...options } }, credentials)],
+					nodes: [
+						startNode(),
+						workflowNode(
+							'List',
+							NODE_TYPE,
+							{
+								resource: 'message',
+								operation: 'getAll',
+								email: box.email,
+								returnAll: true,
+								options: { extract: true, ...options },
+							},
+							credentials,
+						),
+					],
 					connections: chain('Start', 'List'),
 				},
 				nodeTypes: { [NODE_TYPE]: new TempMail() },
@@ -86,7 +140,9 @@ describe('sign-up verification flow in one workflow (engine, simulator)', () => 
 		expect(custom.outputOf('List')[0].json.code).toBe('20261124');
 		await fixture.control.clearRequests();
 		const invalid = await run({ codePattern: '(' });
-		expect(invalid.errorOf('List')?.message).toMatch(/^Code Pattern: the regular expression "\(" is not valid/);
+		expect(invalid.errorOf('List')?.message).toMatch(
+			/^Code Pattern: the regular expression "\(" is not valid/,
+		);
 		expect(await fixture.control.requests()).toHaveLength(0);
 	});
 });

@@ -1,9 +1,16 @@
 import { TempMailApi } from '../../../../credentials/TempMailApi.credentials';
 import { TempMail } from '../../../../nodes/TempMail/TempMail.node';
 import { chain, startNode, startWorkflow, workflowNode } from '../../../harness';
-import { expectError, NODE_NAME, NODE_TYPE, runTempMail, useSimulator } from '../../../support/tempmail';
+import {
+	expectError,
+	NODE_NAME,
+	NODE_TYPE,
+	runTempMail,
+	useSimulator,
+} from '../../../support/tempmail';
 
-const later = (ms: number, action: () => Promise<unknown>) => new Promise((resolve, reject) => setTimeout(() => action().then(resolve, reject), ms));
+const later = (ms: number, action: () => Promise<unknown>) =>
+	new Promise((resolve, reject) => setTimeout(() => action().then(resolve, reject), ms));
 
 describe('Message → Wait For (engine, simulator)', () => {
 	const fixture = useSimulator();
@@ -22,7 +29,12 @@ describe('Message → Wait For (engine, simulator)', () => {
 		const started = Date.now();
 		const [run] = await Promise.all([
 			runTempMail(fixture, waitFor(box.email, { filters: { subjectContains: 'verify' } })),
-			later(2000, () => fixture.control.deliver(box.email, { subject: 'Please verify your account', fromEmail: 'no-reply@site.example' })),
+			later(2000, () =>
+				fixture.control.deliver(box.email, {
+					subject: 'Please verify your account',
+					fromEmail: 'no-reply@site.example',
+				}),
+			),
 		]);
 		expect(run.error).toBeUndefined();
 		expect(run.items.map((i) => i.json.subject)).toEqual(['Please verify your account']);
@@ -31,9 +43,20 @@ describe('Message → Wait For (engine, simulator)', () => {
 
 	it('ignores mail that was there before it started, and the timeout can output an item', async () => {
 		const box = await fixture.control.createMailbox();
-		await fixture.control.deliver(box.email, { subject: 'old verification', receivedAt: Date.now() - 60_000 });
+		await fixture.control.deliver(box.email, {
+			subject: 'old verification',
+			receivedAt: Date.now() - 60_000,
+		});
 		const run = await runTempMail(fixture, waitFor(box.email, { timeout: 3, onTimeout: 'output' }));
-		expect(run.items.map((i) => i.json)).toEqual([{ timedOut: true, email: box.email, waitedSeconds: 3, checks: expect.any(Number), lastError: null }]);
+		expect(run.items.map((i) => i.json)).toEqual([
+			{
+				timedOut: true,
+				email: box.email,
+				waitedSeconds: 3,
+				checks: expect.any(Number),
+				lastError: null,
+			},
+		]);
 		// One check at the start, one per interval, and a last one at the deadline.
 		expect(run.items[0].json.checks).toBe((await fixture.control.requests()).length);
 		expect(run.items[0].json.checks).toBeGreaterThanOrEqual(2);
@@ -41,24 +64,41 @@ describe('Message → Wait For (engine, simulator)', () => {
 
 	it('accepts mail already there when asked to', async () => {
 		const box = await fixture.control.createMailbox();
-		await fixture.control.deliver(box.email, { subject: 'old verification', receivedAt: Date.now() - 60_000 });
-		const run = await runTempMail(fixture, waitFor(box.email, { options: { acceptExisting: true } }));
+		await fixture.control.deliver(box.email, {
+			subject: 'old verification',
+			receivedAt: Date.now() - 60_000,
+		});
+		const run = await runTempMail(
+			fixture,
+			waitFor(box.email, { options: { acceptExisting: true } }),
+		);
 		expect(run.items.map((i) => i.json.subject)).toEqual(['old verification']);
 		expect(await fixture.control.requests()).toHaveLength(1);
 	});
 
 	it('fails with a clear error on timeout by default', async () => {
 		const box = await fixture.control.createMailbox();
-		const error = expectError(await runTempMail(fixture, waitFor(box.email, { timeout: 2, filters: { fromContains: 'bank' } })));
+		const error = expectError(
+			await runTempMail(
+				fixture,
+				waitFor(box.email, { timeout: 2, filters: { fromContains: 'bank' } }),
+			),
+		);
 		expect(error.message).toBe(`No matching message arrived in ${box.email} within 2 s (2 checks)`);
 		expect(error.description).toMatch(/filters match/);
 	});
 
 	it('waits out a 429 until Retry-After instead of failing', async () => {
 		const box = await fixture.control.createMailbox();
-		await fixture.control.injectFaults({ kind: 'status', status: 429, retryAfter: 4 }, { pathPrefix: '/api/messages' });
+		await fixture.control.injectFaults(
+			{ kind: 'status', status: 429, retryAfter: 4 },
+			{ pathPrefix: '/api/messages' },
+		);
 		const started = Date.now();
-		const [run] = await Promise.all([runTempMail(fixture, waitFor(box.email)), later(500, () => fixture.control.deliver(box.email, { subject: 'code 1234' }))]);
+		const [run] = await Promise.all([
+			runTempMail(fixture, waitFor(box.email)),
+			later(500, () => fixture.control.deliver(box.email, { subject: 'code 1234' })),
+		]);
 		expect(run.items.map((i) => i.json.subject)).toEqual(['code 1234']);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(4000);
 		expect((await fixture.control.requests()).length).toBe(2);
@@ -66,7 +106,9 @@ describe('Message → Wait For (engine, simulator)', () => {
 
 	it('retries server errors and dropped connections within the timeout', async () => {
 		const box = await fixture.control.createMailbox();
-		await fixture.control.injectFaults([{ kind: 'status', status: 503 }, { kind: 'drop' }], { pathPrefix: '/api/messages' });
+		await fixture.control.injectFaults([{ kind: 'status', status: 503 }, { kind: 'drop' }], {
+			pathPrefix: '/api/messages',
+		});
 		await fixture.control.deliver(box.email, { subject: 'hello', receivedAt: Date.now() + 1000 });
 		const run = await runTempMail(fixture, waitFor(box.email));
 		expect(run.items.map((i) => i.json.subject)).toEqual(['hello']);
@@ -87,7 +129,9 @@ describe('Message → Wait For (engine, simulator)', () => {
 		const b = await fixture.control.createMailbox();
 		await fixture.control.deliver(a.email, { subject: 'for a', receivedAt: Date.now() + 1000 });
 		await fixture.control.deliver(b.email, { subject: 'for b', receivedAt: Date.now() + 1000 });
-		const run = await runTempMail(fixture, waitFor('={{ $json.mailbox }}'), { inputItems: [{ json: { mailbox: a.email } }, { json: { mailbox: b.email } }] });
+		const run = await runTempMail(fixture, waitFor('={{ $json.mailbox }}'), {
+			inputItems: [{ json: { mailbox: a.email } }, { json: { mailbox: b.email } }],
+		});
 		expect(run.items.map((i) => [i.json.subject, i.pairedItem])).toEqual([
 			['for a', { item: 0 }],
 			['for b', { item: 1 }],
@@ -96,7 +140,9 @@ describe('Message → Wait For (engine, simulator)', () => {
 
 	it('refuses an out-of-range interval before any request', async () => {
 		const box = await fixture.control.createMailbox();
-		const error = expectError(await runTempMail(fixture, waitFor(box.email, { interval: '={{ 0.5 }}' })));
+		const error = expectError(
+			await runTempMail(fixture, waitFor(box.email, { interval: '={{ 0.5 }}' })),
+		);
 		expect(error.message).toBe('Check Interval: must be between 2 and 1800 seconds, got 0.5');
 		expect(await fixture.control.requests()).toHaveLength(0);
 	});
@@ -105,7 +151,12 @@ describe('Message → Wait For (engine, simulator)', () => {
 		const box = await fixture.control.createMailbox();
 		const handle = startWorkflow({
 			workflow: {
-				nodes: [startNode(), workflowNode(NODE_NAME, NODE_TYPE, waitFor(box.email, { timeout: 60, interval: 5 }), { credentials: { tempMailApi: { id: '1', name: 'Temp Mail' } } })],
+				nodes: [
+					startNode(),
+					workflowNode(NODE_NAME, NODE_TYPE, waitFor(box.email, { timeout: 60, interval: 5 }), {
+						credentials: { tempMailApi: { id: '1', name: 'Temp Mail' } },
+					}),
+				],
 				connections: chain('Start', NODE_NAME),
 			},
 			nodeTypes: { [NODE_TYPE]: new TempMail() },

@@ -23,11 +23,16 @@ const fixtures: Fixture[] = readdirSync(directory)
 	.sort()
 	.map((file) => JSON.parse(readFileSync(join(directory, file), 'utf8')) as Fixture);
 
-const results = fixtures.map((fixture) => ({ fixture, actual: extractFromMessage(fixture.message) }));
+const results = fixtures.map((fixture) => ({
+	fixture,
+	actual: extractFromMessage(fixture.message),
+}));
 
 describe('verification mail corpus', () => {
 	afterAll(() => {
-		const codeHits = results.filter(({ fixture, actual }) => actual.code === fixture.expected.code).length;
+		const codeHits = results.filter(
+			({ fixture, actual }) => actual.code === fixture.expected.code,
+		).length;
 		const linkHits = results.filter(
 			({ fixture, actual }) => actual.verificationLink === fixture.expected.verificationLink,
 		).length;
@@ -39,7 +44,21 @@ describe('verification mail corpus', () => {
 	it('is large and varied enough to mean something', () => {
 		expect(fixtures.length).toBeGreaterThanOrEqual(45);
 		const languages = new Set(fixtures.map((fixture) => fixture.language));
-		for (const language of ['en', 'es', 'fr', 'de', 'pt', 'it', 'ru', 'pl', 'tr', 'ar', 'he', 'zh', 'ja']) {
+		for (const language of [
+			'en',
+			'es',
+			'fr',
+			'de',
+			'pt',
+			'it',
+			'ru',
+			'pl',
+			'tr',
+			'ar',
+			'he',
+			'zh',
+			'ja',
+		]) {
 			expect(languages).toContain(language);
 		}
 		expect(fixtures.some((fixture) => fixture.message.html)).toBe(true);
@@ -52,7 +71,9 @@ describe('verification mail corpus', () => {
 	it.each(results.map(({ fixture, actual }) => [fixture.name, fixture, actual] as const))(
 		'%s',
 		(_name, fixture, actual) => {
-			expect({ code: actual.code, verificationLink: actual.verificationLink }).toEqual(fixture.expected);
+			expect({ code: actual.code, verificationLink: actual.verificationLink }).toEqual(
+				fixture.expected,
+			);
 			// Every expected link is among the links found.
 			if (fixture.expected.verificationLink !== null) {
 				expect(actual.links).toContain(fixture.expected.verificationLink);

@@ -29,7 +29,7 @@ function bigHtmlMail(size: number): string {
   <tr><td style="padding:24px 32px;font-family:Helvetica,Arial,sans-serif;font-size:16px;line-height:24px;color:#1f2937;">
     <a href="https://click.news.example.com/ls/click?upn=u001.article${i}-2FxY"><img src="https://cdn.news.example.com/img/${i}.jpg" width="536" alt="Article ${i}" style="display:block;border:0;"></a>
     <h2 style="margin:16px 0 8px;font-size:20px;">Story number ${i}: what changed this week &amp; why it matters</h2>
-    <p style="margin:0 0 12px;">Prices start at $${(i % 90) + 9}.99 from May ${(i % 28) + 1}, 2024. Call (555) 010-${String(i % 10000).padStart(4, '0')} or visit our store at ${i % 900 + 100} Main St, Springfield, IL 62704 &mdash; &ldquo;quoted&rdquo; text&hellip;</p>
+    <p style="margin:0 0 12px;">Prices start at $${(i % 90) + 9}.99 from May ${(i % 28) + 1}, 2024. Call (555) 010-${String(i % 10000).padStart(4, '0')} or visit our store at ${(i % 900) + 100} Main St, Springfield, IL 62704 &mdash; &ldquo;quoted&rdquo; text&hellip;</p>
     <p style="margin:0;"><a href="https://click.news.example.com/ls/click?upn=u001.read${i}-2FzQ" style="color:#2563eb;">Read more &raquo;</a></p>
   </td></tr>
 </table>`;
@@ -50,23 +50,32 @@ describe('extraction performance', () => {
 		// A running n8n worker has read mails before: compile the keyword expressions and let
 		// the JIT see the parser once (a first call in a fresh process costs ~150 ms more).
 		extractFromMessage({ subject: 'warm-up', html: true, content: bigHtmlMail(200 * 1024) });
-		extractFromMessage({ subject: 'warm-up', html: false, content: 'Your code is 123456 https://x.example/a' });
+		extractFromMessage({
+			subject: 'warm-up',
+			html: false,
+			content: 'Your code is 123456 https://x.example/a',
+		});
 	});
 
 	it(`reads a ${FIVE_MB / 1024 / 1024} MB HTML mail and finishes`, () => {
 		const content = bigHtmlMail(FIVE_MB);
 		expect(content.length).toBeGreaterThanOrEqual(FIVE_MB);
-		const { ms, result } = timed(() => extractFromMessage({ subject: 'News', html: true, content }));
+		const { ms, result } = timed(() =>
+			extractFromMessage({ subject: 'News', html: true, content }),
+		);
 		const extracted = result;
 		console.log(`5 MB HTML mail: ${ms.toFixed(0)} ms, ${extracted.links.length} links`);
 		expect(extracted.code).toBe('482913');
-		expect(extracted.verificationLink).toBe('https://click.news.example.com/ls/click?upn=u001.Qm7Zt2Kp9Lx4-2FvB8nR');
+		expect(extracted.verificationLink).toBe(
+			'https://click.news.example.com/ls/click?upn=u001.Qm7Zt2Kp9Lx4-2FvB8nR',
+		);
 		expect(extracted.links.length).toBeGreaterThan(1000);
 		expect(extracted.text.startsWith('Your verification code is 482913')).toBe(true);
 	});
 
 	it(`reads a ${FIVE_MB / 1024 / 1024} MB plain-text mail and finishes`, () => {
-		const line = 'Lorem ipsum 2024 dolor sit amet, order #48213, $12.99, see https://example.com/a?b=1 today.\n';
+		const line =
+			'Lorem ipsum 2024 dolor sit amet, order #48213, $12.99, see https://example.com/a?b=1 today.\n';
 		const content = `Your code is 771204.\n\n${line.repeat(Math.ceil(FIVE_MB / line.length))}`;
 		const { ms, result } = timed(() => extractFromMessage({ subject: 'Hi', html: false, content }));
 		console.log(`5 MB text mail: ${ms.toFixed(0)} ms`);
@@ -88,7 +97,10 @@ describe('extraction performance', () => {
 		['250k "&amp" without ";"', '&amp'.repeat(250_000)],
 		['1M "&#"', '&#'.repeat(500_000)],
 		['100k nested divs', '<div>'.repeat(100_000)],
-		['an anchor never closed', `<a href="https://x.example/verify?t=Zx81Qm">${'Verify your account now '.repeat(200_000)}`],
+		[
+			'an anchor never closed',
+			`<a href="https://x.example/verify?t=Zx81Qm">${'Verify your account now '.repeat(200_000)}`,
+		],
 		['100k anchors', '<a href="https://x.example/a?t=1">x</a>'.repeat(100_000)],
 		['100k "https://"', 'https://'.repeat(100_000)],
 		['a link ending in 1M ")"', `see https://x.example/a${')'.repeat(1_000_000)}`],
@@ -102,7 +114,9 @@ describe('extraction performance', () => {
 
 	it.each(hostile)('copes with %s (HTML and text)', (_name, content) => {
 		for (const html of [true, false]) {
-			const { ms, result } = timed(() => extractFromMessage({ subject: 'Your code', html, content }));
+			const { ms, result } = timed(() =>
+				extractFromMessage({ subject: 'Your code', html, content }),
+			);
 			expect(typeof result.text).toBe('string');
 			expect(ms).toBeGreaterThanOrEqual(0);
 		}

@@ -14,7 +14,7 @@ describe('htmlToText', () => {
 			htmlToText(
 				'<p>&amp; &lt; &gt; &quot; &#39; &apos; a&nbsp;b &copy; &reg; &hellip; &mdash; &ndash; &euro; &laquo;x&raquo; &trade; &eacute;</p>',
 			),
-		).toBe('& < > " \' \' a b © ® … — – € «x» ™ é');
+		).toBe("& < > \" ' ' a b © ® … — – € «x» ™ é");
 		expect(htmlToText('<p>&#8364; &#x20AC; &#X20ac; &#128512; &#150;</p>')).toBe('€ € € 😀 –');
 		expect(htmlToText('<p>&unknown; &#; AT&T &</p>')).toBe('&unknown; &#; AT&T &');
 	});
@@ -75,9 +75,11 @@ describe('htmlToText', () => {
 	});
 
 	it('keeps link text, image-free', () => {
-		expect(htmlToText('<p>Please <a href="https://x.example/v">verify your email</a> <img src="a.png" alt="logo">now.</p>')).toBe(
-			'Please verify your email now.',
-		);
+		expect(
+			htmlToText(
+				'<p>Please <a href="https://x.example/v">verify your email</a> <img src="a.png" alt="logo">now.</p>',
+			),
+		).toBe('Please verify your email now.');
 	});
 
 	it('keeps line breaks inside <pre>', () => {
@@ -117,12 +119,17 @@ describe('findLinks', () => {
 
 	it('decodes entities in hrefs and in text links', () => {
 		expect(
-			findLinks('<a href="https://x.example/v?a=1&amp;b=2&#38;c=3">go</a> https://y.example/?q=1&amp;r=2', true),
+			findLinks(
+				'<a href="https://x.example/v?a=1&amp;b=2&#38;c=3">go</a> https://y.example/?q=1&amp;r=2',
+				true,
+			),
 		).toEqual(['https://x.example/v?a=1&b=2&c=3', 'https://y.example/?q=1&r=2']);
 	});
 
 	it('decodes references in links of a plain-text body, not in its text', () => {
-		expect(findLinks('Open https://x.example/v?a=1&amp;b=2 now', false)).toEqual(['https://x.example/v?a=1&b=2']);
+		expect(findLinks('Open https://x.example/v?a=1&amp;b=2 now', false)).toEqual([
+			'https://x.example/v?a=1&b=2',
+		]);
 	});
 
 	it('strips trailing punctuation from links written in text', () => {
@@ -144,11 +151,17 @@ describe('findLinks', () => {
 	it('ignores other schemes and empty hosts, keeps http and upper-case schemes', () => {
 		const html = `<a href="mailto:a@b.example">m</a><a href="javascript:void(0)">j</a><a href="#top">t</a>
 			<a href="/relative">r</a><a href=" https://ok.example/a ">ok</a> http://plain.example/p HTTPS://UP.example/Q https:// nothing`;
-		expect(findLinks(html, true)).toEqual(['https://ok.example/a', 'http://plain.example/p', 'HTTPS://UP.example/Q']);
+		expect(findLinks(html, true)).toEqual([
+			'https://ok.example/a',
+			'http://plain.example/p',
+			'HTTPS://UP.example/Q',
+		]);
 	});
 
 	it('does not read links out of words or hidden content', () => {
-		expect(findLinks('xhttps://no.example/a <script>https://no.example/b</script>', true)).toEqual([]);
+		expect(findLinks('xhttps://no.example/a <script>https://no.example/b</script>', true)).toEqual(
+			[],
+		);
 	});
 });
 
@@ -157,12 +170,20 @@ describe('findVerificationLink', () => {
 		const html = `<a href="https://m.example/unsubscribe?u=1">Unsubscribe</a>
 			<a href="https://m.example/privacy">Privacy</a> <a href="https://help.m.example/verify-faq">Why verify?</a>
 			<a href="https://m.example/account/confirm?token=abc123def456">Confirm email</a>`;
-		expect(findVerificationLink(html, true)).toBe('https://m.example/account/confirm?token=abc123def456');
+		expect(findVerificationLink(html, true)).toBe(
+			'https://m.example/account/confirm?token=abc123def456',
+		);
 	});
 
 	it('recognises a tracking redirect by its label, in several languages', () => {
 		const link = 'https://click.mail.example/ls/click?upn=u001.Qw8Zt2Lm5Kp9';
-		for (const label of ['Verify email', 'Confirmar cuenta', 'E-Mail bestätigen', 'Подтвердить', 'メールアドレスを認証']) {
+		for (const label of [
+			'Verify email',
+			'Confirmar cuenta',
+			'E-Mail bestätigen',
+			'Подтвердить',
+			'メールアドレスを認証',
+		]) {
 			const html = `<a href="https://click.mail.example/ls/click?upn=u001.Logo1">Logo</a><a href="${link}">${label}</a>`;
 			expect(findVerificationLink(html, true)).toBe(link);
 		}
@@ -170,7 +191,10 @@ describe('findVerificationLink', () => {
 
 	it('reads the sentence before a "click here" or a bare URL', () => {
 		expect(
-			findVerificationLink('<p>To activate your account, <a href="https://t.example/c/Xq7Lp2">click here</a>.</p>', true),
+			findVerificationLink(
+				'<p>To activate your account, <a href="https://t.example/c/Xq7Lp2">click here</a>.</p>',
+				true,
+			),
 		).toBe('https://t.example/c/Xq7Lp2');
 		expect(findVerificationLink('Confirm your address:\nhttps://t.example/c/Xq7Lp2\n', false)).toBe(
 			'https://t.example/c/Xq7Lp2',
@@ -178,34 +202,59 @@ describe('findVerificationLink', () => {
 	});
 
 	it('reads a label split over inline tags, image alt texts and aria-labels', () => {
-		expect(findVerificationLink('<a href="https://t.example/c/1"><b>Ver</b><i>ify</i> now</a>', true)).toBe('https://t.example/c/1');
-		expect(findVerificationLink('<a href="https://t.example/c/2"><img src="b.png" alt="Confirm account"></a>', true)).toBe(
-			'https://t.example/c/2',
-		);
-		expect(findVerificationLink('<a href="https://t.example/c/3" aria-label="Activate">→</a>', true)).toBe('https://t.example/c/3');
+		expect(
+			findVerificationLink('<a href="https://t.example/c/1"><b>Ver</b><i>ify</i> now</a>', true),
+		).toBe('https://t.example/c/1');
+		expect(
+			findVerificationLink(
+				'<a href="https://t.example/c/2"><img src="b.png" alt="Confirm account"></a>',
+				true,
+			),
+		).toBe('https://t.example/c/2');
+		expect(
+			findVerificationLink('<a href="https://t.example/c/3" aria-label="Activate">→</a>', true),
+		).toBe('https://t.example/c/3');
 	});
 
 	it('reads two-character labels in Chinese or Japanese', () => {
-		expect(findVerificationLink('<a href="https://t.example/c/Xq7Lp2">確認</a>', true)).toBe('https://t.example/c/Xq7Lp2');
+		expect(findVerificationLink('<a href="https://t.example/c/Xq7Lp2">確認</a>', true)).toBe(
+			'https://t.example/c/Xq7Lp2',
+		);
 		expect(findVerificationLink('<a href="https://t.example/c/Xq7Lp2">OK</a>', true)).toBeNull();
 	});
 
 	it('returns null when no link looks like one', () => {
-		expect(findVerificationLink('<p>Your code is 123456. <a href="https://acme.example/">Acme</a></p>', true)).toBeNull();
-		expect(findVerificationLink('Your verification code: 123456\nhttps://acme.example/app', false)).toBeNull();
+		expect(
+			findVerificationLink(
+				'<p>Your code is 123456. <a href="https://acme.example/">Acme</a></p>',
+				true,
+			),
+		).toBeNull();
+		expect(
+			findVerificationLink('Your verification code: 123456\nhttps://acme.example/app', false),
+		).toBeNull();
 		expect(findVerificationLink('', true)).toBeNull();
 	});
 
 	it('takes the first link matching a user pattern instead', () => {
-		const html = '<a href="https://a.example/verify/1">Verify</a><a href="https://b.example/special/2">Other</a>';
-		expect(findVerificationLink(html, true, { linkPattern: 'special' })).toBe('https://b.example/special/2');
-		expect(findVerificationLink(html, true, { linkPattern: '/SPECIAL/i' })).toBe('https://b.example/special/2');
+		const html =
+			'<a href="https://a.example/verify/1">Verify</a><a href="https://b.example/special/2">Other</a>';
+		expect(findVerificationLink(html, true, { linkPattern: 'special' })).toBe(
+			'https://b.example/special/2',
+		);
+		expect(findVerificationLink(html, true, { linkPattern: '/SPECIAL/i' })).toBe(
+			'https://b.example/special/2',
+		);
 		expect(findVerificationLink(html, true, { linkPattern: 'nothing-like-this' })).toBeNull();
-		expect(findVerificationLink(html, true, { linkPattern: '  ' })).toBe('https://a.example/verify/1');
+		expect(findVerificationLink(html, true, { linkPattern: '  ' })).toBe(
+			'https://a.example/verify/1',
+		);
 	});
 
 	it('throws a clear error for an invalid link pattern', () => {
-		expect(() => findVerificationLink('', true, { linkPattern: 'verify(' })).toThrow(InvalidPatternError);
+		expect(() => findVerificationLink('', true, { linkPattern: 'verify(' })).toThrow(
+			InvalidPatternError,
+		);
 		expect(() => findVerificationLink('', true, { linkPattern: 'verify(' })).toThrow(
 			/^Link Pattern: "verify\(" is not a valid regular expression \(.+\)$/,
 		);
@@ -247,17 +296,29 @@ Your verification code is 2751.`;
 	});
 
 	it('needs a code word: numbers alone are not a code', () => {
-		expect(findCode('Summer sale', 'Save 20% until 06/30. Call 555-0199. Acme, 100 Main St, Springfield, IL 62704')).toBeNull();
+		expect(
+			findCode(
+				'Summer sale',
+				'Save 20% until 06/30. Call 555-0199. Acme, 100 Main St, Springfield, IL 62704',
+			),
+		).toBeNull();
 		expect(findCode('Your receipt 48213', 'Thanks for shopping.')).toBeNull();
 		expect(findCode('', '')).toBeNull();
 	});
 
 	it('does not read numbers out of links and email addresses', () => {
-		expect(findCode('', 'Your code: see https://x.example/verify?code=482913 or write to 482913@x.example')).toBeNull();
+		expect(
+			findCode(
+				'',
+				'Your code: see https://x.example/verify?code=482913 or write to 482913@x.example',
+			),
+		).toBeNull();
 	});
 
 	it('searches the subject as well as the body, and the subject wins a tie', () => {
-		expect(findCode('738291 is your Instagram code', 'Enter the code from the subject.')).toBe('738291');
+		expect(findCode('738291 is your Instagram code', 'Enter the code from the subject.')).toBe(
+			'738291',
+		);
 		expect(findCode('Code: 111111', 'Code: 222222')).toBe('111111');
 	});
 
@@ -278,17 +339,23 @@ Your verification code is 2751.`;
 		it('uses the first capture group, else the whole match', () => {
 			expect(findCode('', 'Ref AB-1234, code 5678', { codePattern: 'AB-(\\d{4})' })).toBe('1234');
 			expect(findCode('', 'Ref AB-1234, code 5678', { codePattern: 'AB-\\d{4}' })).toBe('AB-1234');
-			expect(findCode('', 'token: abc-def', { codePattern: '/TOKEN: ([a-z-]+)/i' })).toBe('abc-def');
+			expect(findCode('', 'token: abc-def', { codePattern: '/TOKEN: ([a-z-]+)/i' })).toBe(
+				'abc-def',
+			);
 		});
 
 		it('is case-insensitive as a plain source, and takes its own flags as /source/flags', () => {
 			expect(findCode('', 'Token: abc-def', { codePattern: 'token: ([a-z-]+)' })).toBe('abc-def');
 			expect(findCode('', 'Token: abc-def', { codePattern: '/token: ([a-z-]+)/' })).toBeNull();
-			expect(findCode('', 'Token: abc-def', { codePattern: '/Token: ([a-z-]+)/g' })).toBe('abc-def');
+			expect(findCode('', 'Token: abc-def', { codePattern: '/Token: ([a-z-]+)/g' })).toBe(
+				'abc-def',
+			);
 		});
 
 		it('overrides the built-in rules, subject first', () => {
-			expect(findCode('Your code is 111111', 'Your code is 222222', { codePattern: '2+' })).toBe('222222');
+			expect(findCode('Your code is 111111', 'Your code is 222222', { codePattern: '2+' })).toBe(
+				'222222',
+			);
 			expect(findCode('Key X9', 'Key Y8', { codePattern: 'Key (\\w+)' })).toBe('X9');
 			expect(findCode('', 'Your code is 482913', { codePattern: 'nothing(\\d+)' })).toBeNull();
 			expect(findCode('', 'Your code is 482913', { codePattern: '' })).toBe('482913');
@@ -341,8 +408,14 @@ describe('extractFromMessage', () => {
 	});
 
 	it('passes the user patterns on', () => {
-		const message = { subject: 'Code', html: false, content: 'Your code is 482913 https://a.example/x https://b.example/y' };
-		expect(extractFromMessage(message, { codePattern: 'is (\\d{3})', linkPattern: 'b\\.example' })).toMatchObject({
+		const message = {
+			subject: 'Code',
+			html: false,
+			content: 'Your code is 482913 https://a.example/x https://b.example/y',
+		};
+		expect(
+			extractFromMessage(message, { codePattern: 'is (\\d{3})', linkPattern: 'b\\.example' }),
+		).toMatchObject({
 			code: '482',
 			verificationLink: 'https://b.example/y',
 		});
@@ -350,7 +423,14 @@ describe('extractFromMessage', () => {
 	});
 
 	it('tolerates missing fields at runtime', () => {
-		const loose = { subject: undefined, content: null, html: true } as unknown as Parameters<typeof extractFromMessage>[0];
-		expect(extractFromMessage(loose)).toEqual({ text: '', code: null, links: [], verificationLink: null });
+		const loose = { subject: undefined, content: null, html: true } as unknown as Parameters<
+			typeof extractFromMessage
+		>[0];
+		expect(extractFromMessage(loose)).toEqual({
+			text: '',
+			code: null,
+			links: [],
+			verificationLink: null,
+		});
 	});
 });

@@ -1,9 +1,22 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
-import { domainName, fileName, mailboxAddress, messageId, username } from '../../../../nodes/TempMail/helpers/validate';
+import {
+	domainName,
+	fileName,
+	mailboxAddress,
+	messageId,
+	username,
+} from '../../../../nodes/TempMail/helpers/validate';
 
-const node: INode = { id: '1', name: 'Temp Mail', type: 'n8n-nodes-tempmail.tempMail', typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = {
+	id: '1',
+	name: 'Temp Mail',
+	type: 'n8n-nodes-tempmail.tempMail',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 function problemOf(check: () => unknown): string {
 	try {

@@ -12,9 +12,12 @@ describe('apiPath', () => {
 		expect(apiPath('api', 'messages', '../../admin')).toBe('/api/messages/..%2F..%2Fadmin');
 	});
 
-	it.each(['', '.', '..'])('refuses the segment "%s" that URL normalisation would rewrite', (segment) => {
-		expect(() => apiPath('api', 'messages', segment)).toThrow(/Refusing/);
-	});
+	it.each(['', '.', '..'])(
+		'refuses the segment "%s" that URL normalisation would rewrite',
+		(segment) => {
+			expect(() => apiPath('api', 'messages', segment)).toThrow(/Refusing/);
+		},
+	);
 
 	it('survives WHATWG URL parsing unchanged', () => {
 		const path = apiPath('api', 'messages', 'm1', 'attachments', '..%2F?#x');

@@ -19,7 +19,12 @@ describe('readQuota', () => {
 			remaining: null,
 			resetAt: null,
 		});
-		expect(readQuota(undefined)).toEqual({ limit: null, used: null, remaining: null, resetAt: null });
+		expect(readQuota(undefined)).toEqual({
+			limit: null,
+			used: null,
+			remaining: null,
+			resetAt: null,
+		});
 	});
 });
 

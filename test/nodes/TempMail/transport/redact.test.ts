@@ -15,17 +15,31 @@ const node: INode = {
 
 describe('redact', () => {
 	it('scrubs the key from message, description, errorResponse, messages, context and a nested cause', () => {
-		const error = new NodeApiError(node, { httpCode: '401', message: 'rejected', apiMessage: `Invalid key ${KEY}` } as JsonObject, {
-			message: `The API said ${KEY}`,
-			description: `Bearer ${KEY}`,
-		});
+		const error = new NodeApiError(
+			node,
+			{ httpCode: '401', message: 'rejected', apiMessage: `Invalid key ${KEY}` } as JsonObject,
+			{
+				message: `The API said ${KEY}`,
+				description: `Bearer ${KEY}`,
+			},
+		);
 		error.messages.push(`raw ${KEY}`);
 		error.context.echoed = { headers: { Authorization: `Bearer ${KEY}` }, list: [KEY] };
-		Object.assign(error, { cause: Object.assign(new Error(`socket ${KEY}`), { config: { headers: { Authorization: `Bearer ${KEY}` } } }) });
+		Object.assign(error, {
+			cause: Object.assign(new Error(`socket ${KEY}`), {
+				config: { headers: { Authorization: `Bearer ${KEY}` } },
+			}),
+		});
 
 		redact(error, KEY);
 
-		const everything = JSON.stringify({ ...error, node: undefined, message: error.message, cause: error.cause, causeMessage: (error.cause as Error).message });
+		const everything = JSON.stringify({
+			...error,
+			node: undefined,
+			message: error.message,
+			cause: error.cause,
+			causeMessage: (error.cause as Error).message,
+		});
 		expect(everything).not.toContain(KEY);
 		expect(error.errorResponse?.apiMessage).toBe('Invalid key ***');
 		expect(error.message).toBe('The API said ***');
@@ -62,9 +76,17 @@ describe('redact', () => {
 
 describe('scrubBody', () => {
 	it('scrubs the key from every string of a parsed body, at any depth, without touching the original', () => {
-		const body = { status: true, data: { email: `x ${KEY}`, list: ['a', { token: `Bearer ${KEY}` }], n: 1 }, same: { a: 'b' } };
+		const body = {
+			status: true,
+			data: { email: `x ${KEY}`, list: ['a', { token: `Bearer ${KEY}` }], n: 1 },
+			same: { a: 'b' },
+		};
 		const scrubbed = scrubBody(body, KEY);
-		expect(scrubbed).toEqual({ status: true, data: { email: 'x ***', list: ['a', { token: 'Bearer ***' }], n: 1 }, same: { a: 'b' } });
+		expect(scrubbed).toEqual({
+			status: true,
+			data: { email: 'x ***', list: ['a', { token: 'Bearer ***' }], n: 1 },
+			same: { a: 'b' },
+		});
 		expect(body.data.email).toBe(`x ${KEY}`);
 		expect(scrubbed.same).toBe(body.same);
 	});

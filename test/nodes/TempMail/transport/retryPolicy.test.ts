@@ -7,14 +7,39 @@ import {
 	rateLimitWaitMs,
 	retryNote,
 } from '../../../../nodes/TempMail/transport/retryPolicy';
-import type { AttemptFailure, RetrySettings } from '../../../../nodes/TempMail/transport/retryPolicy';
+import type {
+	AttemptFailure,
+	RetrySettings,
+} from '../../../../nodes/TempMail/transport/retryPolicy';
 
-const settings: RetrySettings = { enabled: true, maxWaitMs: 60_000, maxRetries: 3, baseDelayMs: 500, maxDelayMs: 8_000 };
+const settings: RetrySettings = {
+	enabled: true,
+	maxWaitMs: 60_000,
+	maxRetries: 3,
+	baseDelayMs: 500,
+	maxDelayMs: 8_000,
+};
 const NOW = Date.parse('2026-11-24T10:00:00Z');
-const status = (statusCode: number, extra: Partial<Extract<AttemptFailure, { kind: 'status' }>> = {}): AttemptFailure => ({ kind: 'status', statusCode, ...extra });
+const status = (
+	statusCode: number,
+	extra: Partial<Extract<AttemptFailure, { kind: 'status' }>> = {},
+): AttemptFailure => ({ kind: 'status', statusCode, ...extra });
 const network = (code: string | undefined): AttemptFailure => ({ kind: 'network', code });
-const ask = (method: string, failure: AttemptFailure, retriesDone = 0, overrides: Partial<RetrySettings> = {}, random = () => 0.5) =>
-	decideRetry({ method, failure, retriesDone, settings: { ...settings, ...overrides }, now: NOW, random });
+const ask = (
+	method: string,
+	failure: AttemptFailure,
+	retriesDone = 0,
+	overrides: Partial<RetrySettings> = {},
+	random = () => 0.5,
+) =>
+	decideRetry({
+		method,
+		failure,
+		retriesDone,
+		settings: { ...settings, ...overrides },
+		now: NOW,
+		random,
+	});
 
 describe('retry policy: which failures are retried', () => {
 	it('GET and DELETE are safe, POST is not', () => {
@@ -63,8 +88,14 @@ describe('retry policy: which failures are retried', () => {
 	});
 
 	it('retries nothing when disabled', () => {
-		expect(ask('GET', status(503), 0, { enabled: false })).toEqual({ retry: false, reason: 'disabled' });
-		expect(ask('POST', network('ECONNREFUSED'), 0, { enabled: false })).toEqual({ retry: false, reason: 'disabled' });
+		expect(ask('GET', status(503), 0, { enabled: false })).toEqual({
+			retry: false,
+			reason: 'disabled',
+		});
+		expect(ask('POST', network('ECONNREFUSED'), 0, { enabled: false })).toEqual({
+			retry: false,
+			reason: 'disabled',
+		});
 	});
 });
 
@@ -91,61 +122,115 @@ describe('retry policy: backoff', () => {
 
 	it('the decision uses the backoff for 5xx and resets', () => {
 		expect(ask('GET', status(502), 0, {}, () => 0.5)).toEqual({ retry: true, delayMs: 250 });
-		expect(ask('GET', network('ECONNRESET'), 2, {}, () => 0.5)).toEqual({ retry: true, delayMs: 1000 });
-		expect(ask('POST', network('ECONNREFUSED'), 1, {}, () => 1)).toEqual({ retry: true, delayMs: 1000 });
+		expect(ask('GET', network('ECONNRESET'), 2, {}, () => 0.5)).toEqual({
+			retry: true,
+			delayMs: 1000,
+		});
+		expect(ask('POST', network('ECONNREFUSED'), 1, {}, () => 1)).toEqual({
+			retry: true,
+			delayMs: 1000,
+		});
 	});
 });
 
 describe('retry policy: 429 waits', () => {
 	it('honours Retry-After, never below the backoff', () => {
-		expect(ask('GET', status(429, { retryAfterSeconds: 1 }), 0, {}, () => 0.5)).toEqual({ retry: true, delayMs: 1000 });
-		expect(ask('GET', status(429, { retryAfterSeconds: 0 }), 2, {}, () => 0.5)).toEqual({ retry: true, delayMs: 1000 });
-		expect(ask('POST', status(429, { retryAfterSeconds: 30 }), 0)).toEqual({ retry: true, delayMs: 30_000 });
+		expect(ask('GET', status(429, { retryAfterSeconds: 1 }), 0, {}, () => 0.5)).toEqual({
+			retry: true,
+			delayMs: 1000,
+		});
+		expect(ask('GET', status(429, { retryAfterSeconds: 0 }), 2, {}, () => 0.5)).toEqual({
+			retry: true,
+			delayMs: 1000,
+		});
+		expect(ask('POST', status(429, { retryAfterSeconds: 30 }), 0)).toEqual({
+			retry: true,
+			delayMs: 30_000,
+		});
 	});
 
 	it('fails at once when Retry-After exceeds the max wait', () => {
-		expect(ask('GET', status(429, { retryAfterSeconds: 61 }))).toEqual({ retry: false, reason: 'wait-too-long', waitMs: 61_000 });
-		expect(ask('GET', status(429, { retryAfterSeconds: 5 }), 0, { maxWaitMs: 2000 })).toEqual({ retry: false, reason: 'wait-too-long', waitMs: 5000 });
+		expect(ask('GET', status(429, { retryAfterSeconds: 61 }))).toEqual({
+			retry: false,
+			reason: 'wait-too-long',
+			waitMs: 61_000,
+		});
+		expect(ask('GET', status(429, { retryAfterSeconds: 5 }), 0, { maxWaitMs: 2000 })).toEqual({
+			retry: false,
+			reason: 'wait-too-long',
+			waitMs: 5000,
+		});
 		expect(ask('GET', status(429, { retryAfterSeconds: 60 })).retry).toBe(true);
 	});
 
 	it('without Retry-After waits for a near quota reset', () => {
 		const resetIn20s = new Date(NOW + 20_000).toISOString();
-		expect(rateLimitWaitMs({ kind: 'status', statusCode: 429, quotaResetAt: resetIn20s, quotaRemaining: 0 }, 60_000, NOW)).toBe(20_000);
-		expect(ask('GET', status(429, { quotaResetAt: resetIn20s, quotaRemaining: 10 }))).toEqual({ retry: true, delayMs: 20_000 });
+		expect(
+			rateLimitWaitMs(
+				{ kind: 'status', statusCode: 429, quotaResetAt: resetIn20s, quotaRemaining: 0 },
+				60_000,
+				NOW,
+			),
+		).toBe(20_000);
+		expect(ask('GET', status(429, { quotaResetAt: resetIn20s, quotaRemaining: 10 }))).toEqual({
+			retry: true,
+			delayMs: 20_000,
+		});
 	});
 
 	it('an exhausted quota resetting later than the max wait fails at once', () => {
 		const resetTomorrow = new Date(NOW + 86_400_000).toISOString();
-		expect(ask('GET', status(429, { quotaResetAt: resetTomorrow, quotaRemaining: 0 }))).toEqual({ retry: false, reason: 'wait-too-long', waitMs: 86_400_000 });
+		expect(ask('GET', status(429, { quotaResetAt: resetTomorrow, quotaRemaining: 0 }))).toEqual({
+			retry: false,
+			reason: 'wait-too-long',
+			waitMs: 86_400_000,
+		});
 	});
 
 	it('a throttle with no hint (quota left, far reset) backs off', () => {
 		const resetTomorrow = new Date(NOW + 86_400_000).toISOString();
-		expect(ask('GET', status(429, { quotaResetAt: resetTomorrow, quotaRemaining: 5 }), 0, {}, () => 0.5)).toEqual({ retry: true, delayMs: 250 });
+		expect(
+			ask('GET', status(429, { quotaResetAt: resetTomorrow, quotaRemaining: 5 }), 0, {}, () => 0.5),
+		).toEqual({ retry: true, delayMs: 250 });
 		expect(ask('GET', status(429), 1, {}, () => 0.5)).toEqual({ retry: true, delayMs: 500 });
 	});
 
 	it('Retry-After beats the quota reset', () => {
 		const resetIn20s = new Date(NOW + 20_000).toISOString();
-		expect(ask('GET', status(429, { retryAfterSeconds: 2, quotaResetAt: resetIn20s, quotaRemaining: 0 }), 0, {}, () => 0)).toEqual({ retry: true, delayMs: 2000 });
+		expect(
+			ask(
+				'GET',
+				status(429, { retryAfterSeconds: 2, quotaResetAt: resetIn20s, quotaRemaining: 0 }),
+				0,
+				{},
+				() => 0,
+			),
+		).toEqual({ retry: true, delayMs: 2000 });
 	});
 });
 
 describe('retry policy: what the final error says', () => {
 	it('names the number of retries', () => {
-		expect(retryNote({ retry: false, reason: 'exhausted' }, 3, 'GET', 60_000)).toMatch(/^Retried 3 times/);
-		expect(retryNote({ retry: false, reason: 'not-retryable' }, 1, 'GET', 60_000)).toBe('Retried once before this error.');
-		expect(retryNote({ retry: false, reason: 'not-retryable' }, 0, 'GET', 60_000)).toBe('');
-		expect(retryNote({ retry: false, reason: 'not-retryable' }, 2, 'DELETE', 60_000, status(404))).toBe(
-			'Retried 2 times before this error; an earlier attempt may already have deleted it.',
+		expect(retryNote({ retry: false, reason: 'exhausted' }, 3, 'GET', 60_000)).toMatch(
+			/^Retried 3 times/,
 		);
+		expect(retryNote({ retry: false, reason: 'not-retryable' }, 1, 'GET', 60_000)).toBe(
+			'Retried once before this error.',
+		);
+		expect(retryNote({ retry: false, reason: 'not-retryable' }, 0, 'GET', 60_000)).toBe('');
+		expect(
+			retryNote({ retry: false, reason: 'not-retryable' }, 2, 'DELETE', 60_000, status(404)),
+		).toBe('Retried 2 times before this error; an earlier attempt may already have deleted it.');
 	});
 
 	it('explains a refused wait and an unsafe POST', () => {
-		expect(retryNote({ retry: false, reason: 'wait-too-long', waitMs: 120_000 }, 0, 'GET', 60_000)).toBe(
+		expect(
+			retryNote({ retry: false, reason: 'wait-too-long', waitMs: 120_000 }, 0, 'GET', 60_000),
+		).toBe(
 			'Not retried: the API asks to wait 120 s, longer than the Max Retry Wait of 60 s (Request Options).',
 		);
-		expect(retryNote({ retry: false, reason: 'unsafe-method' }, 0, 'POST', 60_000)).toMatch(/^Not retried: a POST may already have been processed/);
+		expect(retryNote({ retry: false, reason: 'unsafe-method' }, 0, 'POST', 60_000)).toMatch(
+			/^Not retried: a POST may already have been processed/,
+		);
 	});
 });

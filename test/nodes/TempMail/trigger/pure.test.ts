@@ -21,11 +21,22 @@ const message = (id: string, receivedAt: string, extra: Partial<ApiMessage> = {}
 
 describe('detectNewMessages', () => {
 	// The API lists newest first.
-	const listing = [message('c', '2026-11-24 10:00:01'), message('b', '2026-11-24 10:00:00'), message('a', '2026-11-24 10:00:00')];
+	const listing = [
+		message('c', '2026-11-24 10:00:01'),
+		message('b', '2026-11-24 10:00:00'),
+		message('a', '2026-11-24 10:00:00'),
+	];
 
 	it('takes the first listing as a baseline unless existing mail is wanted', () => {
-		expect(detectNewMessages(undefined, listing, false)).toEqual({ fresh: [], nextIds: ['c', 'b', 'a'] });
-		expect(detectNewMessages(undefined, listing, true).fresh.map((m) => m.id)).toEqual(['a', 'b', 'c']);
+		expect(detectNewMessages(undefined, listing, false)).toEqual({
+			fresh: [],
+			nextIds: ['c', 'b', 'a'],
+		});
+		expect(detectNewMessages(undefined, listing, true).fresh.map((m) => m.id)).toEqual([
+			'a',
+			'b',
+			'c',
+		]);
 	});
 
 	it('emits unknown ids oldest first, ties in listing order reversed, duplicates once', () => {
@@ -35,19 +46,31 @@ describe('detectNewMessages', () => {
 	});
 
 	it('forgets ids that are no longer listed', () => {
-		expect(detectNewMessages(['x', 'y', 'a'], [listing[2]], false)).toEqual({ fresh: [], nextIds: ['a'] });
+		expect(detectNewMessages(['x', 'y', 'a'], [listing[2]], false)).toEqual({
+			fresh: [],
+			nextIds: ['a'],
+		});
 	});
 });
 
 describe('oldestFirst', () => {
 	it('orders by receivedAt and keeps unreadable dates in arrival order', () => {
-		const list = [message('3', 'garbage'), message('2', '2026-11-24 10:00:05'), message('1', '2026-11-24 09:00:00')];
+		const list = [
+			message('3', 'garbage'),
+			message('2', '2026-11-24 10:00:05'),
+			message('1', '2026-11-24 09:00:00'),
+		];
 		expect(oldestFirst(list).map((m) => m.id)).toEqual(['1', '2', '3']);
 	});
 });
 
 describe('messageFilter', () => {
-	const mail = message('m', '2026-11-24 10:00:00', { from: 'GitHub', from_email: 'noreply@github.com', subject: 'Your code', content: 'Code: 123456' });
+	const mail = message('m', '2026-11-24 10:00:00', {
+		from: 'GitHub',
+		from_email: 'noreply@github.com',
+		subject: 'Your code',
+		content: 'Code: 123456',
+	});
 	const accept = (filters: Parameters<typeof messageFilter>[0]) => {
 		const filter = messageFilter(filters);
 		if ('problem' in filter) throw new Error(filter.problem);
@@ -64,7 +87,9 @@ describe('messageFilter', () => {
 	});
 
 	it('reports an invalid pattern instead of throwing', () => {
-		expect(messageFilter({ pattern: '[' })).toEqual({ problem: expect.stringMatching(/not valid/) });
+		expect(messageFilter({ pattern: '[' })).toEqual({
+			problem: expect.stringMatching(/not valid/),
+		});
 	});
 });
 
@@ -79,16 +104,29 @@ describe('quotaWarning', () => {
 	});
 
 	it('stays quiet without headers', () => {
-		expect(quotaWarning({ limit: null, used: null, remaining: null, resetAt: null }, now, 1000, 1)).toBeNull();
+		expect(
+			quotaWarning({ limit: null, used: null, remaining: null, resetAt: null }, now, 1000, 1),
+		).toBeNull();
 	});
 });
 
 describe('readState', () => {
 	it('drops malformed entries instead of crashing', () => {
-		expect(readState({ mailboxes: { 'a@x.io': { ids: ['1'], polledAt: 5 }, 'b@x.io': { ids: 'bad' }, 'c@x.io': null } })).toEqual({
+		expect(
+			readState({
+				mailboxes: {
+					'a@x.io': { ids: ['1'], polledAt: 5 },
+					'b@x.io': { ids: 'bad' },
+					'c@x.io': null,
+				},
+			}),
+		).toEqual({
 			mailboxes: { 'a@x.io': { ids: ['1'], polledAt: 5 } },
 			quotaWarnedAt: undefined,
 		});
-		expect(readState({ mailboxes: 'nonsense' })).toEqual({ mailboxes: {}, quotaWarnedAt: undefined });
+		expect(readState({ mailboxes: 'nonsense' })).toEqual({
+			mailboxes: {},
+			quotaWarnedAt: undefined,
+		});
 	});
 });

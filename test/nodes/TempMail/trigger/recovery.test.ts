@@ -15,7 +15,15 @@ const FAULTS: Array<[string, FaultSpec]> = [
 	['200 status:false', { kind: 'status-false' }],
 	['truncated JSON', { kind: 'malformed' }],
 	['HTML page', { kind: 'html', status: 502 }],
-	['wrong shape', { kind: 'body', status: 200, contentType: 'application/json', body: { status: true, messages: 'nope' } }],
+	[
+		'wrong shape',
+		{
+			kind: 'body',
+			status: 200,
+			contentType: 'application/json',
+			body: { status: true, messages: 'nope' },
+		},
+	],
 	['dropped connection', { kind: 'drop' }],
 ];
 
@@ -27,31 +35,39 @@ describe('Temp Mail Trigger under faults: nothing lost, nothing repeated', () =>
 		session = { staticData: {} };
 	});
 
-	it.each(FAULTS)('a failing poll (%s) then recovery emits every message once', async (_name, fault) => {
-		const box = await fixture.control.createMailbox();
-		await pollTrigger(fixture, session, { mailboxes: box.email });
-		await fixture.control.deliver(box.email, { subject: 'before fault', receivedAt: T0 });
-		const stateBefore = JSON.stringify(session.staticData);
+	it.each(FAULTS)(
+		'a failing poll (%s) then recovery emits every message once',
+		async (_name, fault) => {
+			const box = await fixture.control.createMailbox();
+			await pollTrigger(fixture, session, { mailboxes: box.email });
+			await fixture.control.deliver(box.email, { subject: 'before fault', receivedAt: T0 });
+			const stateBefore = JSON.stringify(session.staticData);
 
-		// On every attempt: a transient fault is retried within the poll (see the retry tests below).
-		await fixture.control.injectFaults(everyAttempt(fault), { pathPrefix: '/api/messages' });
-		const failed = await pollTrigger(fixture, session, { mailboxes: box.email });
-		expect(errorOfPoll(failed).message).not.toMatch(/TypeError|Cannot read/);
-		expect(JSON.stringify(session.staticData)).toBe(stateBefore);
-		await fixture.control.clearFaults();
+			// On every attempt: a transient fault is retried within the poll (see the retry tests below).
+			await fixture.control.injectFaults(everyAttempt(fault), { pathPrefix: '/api/messages' });
+			const failed = await pollTrigger(fixture, session, { mailboxes: box.email });
+			expect(errorOfPoll(failed).message).not.toMatch(/TypeError|Cannot read/);
+			expect(JSON.stringify(session.staticData)).toBe(stateBefore);
+			await fixture.control.clearFaults();
 
-		await fixture.control.deliver(box.email, { subject: 'during outage', receivedAt: T0 });
-		const recovered = itemsOf(await pollTrigger(fixture, session, { mailboxes: box.email }));
-		expect(recovered.map((i) => i.json.subject)).toEqual(['before fault', 'during outage']);
-		expect(itemsOf(await pollTrigger(fixture, session, { mailboxes: box.email }))).toEqual([]);
-	});
+			await fixture.control.deliver(box.email, { subject: 'during outage', receivedAt: T0 });
+			const recovered = itemsOf(await pollTrigger(fixture, session, { mailboxes: box.email }));
+			expect(recovered.map((i) => i.json.subject)).toEqual(['before fault', 'during outage']);
+			expect(itemsOf(await pollTrigger(fixture, session, { mailboxes: box.email }))).toEqual([]);
+		},
+	);
 
 	it('a failed attachment download keeps the message for the next poll', async () => {
 		const box = await fixture.control.createMailbox();
 		const params = { mailboxes: box.email, options: { downloadAttachments: true } };
 		await pollTrigger(fixture, session, params);
-		await fixture.control.deliver(box.email, { subject: 'with file', attachments: [{ name: 'f.txt', text: 'F' }] });
-		await fixture.control.injectFaults(everyAttempt<FaultSpec>({ kind: 'status', status: 503 }), { pathPrefix: '/api/messages/' });
+		await fixture.control.deliver(box.email, {
+			subject: 'with file',
+			attachments: [{ name: 'f.txt', text: 'F' }],
+		});
+		await fixture.control.injectFaults(everyAttempt<FaultSpec>({ kind: 'status', status: 503 }), {
+			pathPrefix: '/api/messages/',
+		});
 		errorOfPoll(await pollTrigger(fixture, session, params));
 		const items = itemsOf(await pollTrigger(fixture, session, params));
 		expect(items.map((i) => i.json.subject)).toEqual(['with file']);
@@ -59,17 +75,31 @@ describe('Temp Mail Trigger under faults: nothing lost, nothing repeated', () =>
 	});
 
 	it('one of three mailboxes failing neither blocks nor loses the others; its error is reported and it catches up', async () => {
-		const boxes = [await fixture.control.createMailbox(), await fixture.control.createMailbox(), await fixture.control.createMailbox()];
+		const boxes = [
+			await fixture.control.createMailbox(),
+			await fixture.control.createMailbox(),
+			await fixture.control.createMailbox(),
+		];
 		const params = { mailboxes: boxes.map((b) => b.email).join(', ') };
 		await pollTrigger(fixture, session, params);
-		for (const [index, box] of boxes.entries()) await fixture.control.deliver(box.email, { subject: `to ${index}`, receivedAt: T0 });
+		for (const [index, box] of boxes.entries())
+			await fixture.control.deliver(box.email, { subject: `to ${index}`, receivedAt: T0 });
 
 		// Mailboxes are polled in the order given: let the first list request through, fail the second.
-		await fixture.control.injectFaults([{ kind: 'delay', ms: 0 }, ...everyAttempt<FaultSpec>({ kind: 'status', status: 503 })], { pathPrefix: '/api/messages' });
+		await fixture.control.injectFaults(
+			[{ kind: 'delay', ms: 0 }, ...everyAttempt<FaultSpec>({ kind: 'status', status: 503 })],
+			{ pathPrefix: '/api/messages' },
+		);
 		const partial = await pollTrigger(fixture, session, params);
-		expect(itemsOf(partial).map((i) => i.json.subject).sort()).toEqual(['to 0', 'to 2']);
+		expect(
+			itemsOf(partial)
+				.map((i) => i.json.subject)
+				.sort(),
+		).toEqual(['to 0', 'to 2']);
 		if (!partial.ok) throw new Error('unreachable');
-		expect(partial.result.emittedErrors.map((e) => e.message)).toEqual(['The Temp Mail API had a server error (503)']);
+		expect(partial.result.emittedErrors.map((e) => e.message)).toEqual([
+			'The Temp Mail API had a server error (503)',
+		]);
 
 		const next = itemsOf(await pollTrigger(fixture, session, params));
 		expect(next.map((i) => i.json.subject)).toEqual(['to 1']);
@@ -80,7 +110,9 @@ describe('Temp Mail Trigger under faults: nothing lost, nothing repeated', () =>
 		await pollTrigger(fixture, session, { mailboxes: box.email });
 		await fixture.control.deliver(box.email, { subject: 'through a 503' });
 		await fixture.control.clearRequests();
-		await fixture.control.injectFaults([{ kind: 'status', status: 503 }, { kind: 'drop' }], { pathPrefix: '/api/messages' });
+		await fixture.control.injectFaults([{ kind: 'status', status: 503 }, { kind: 'drop' }], {
+			pathPrefix: '/api/messages',
+		});
 		const items = itemsOf(await pollTrigger(fixture, session, { mailboxes: box.email }));
 		expect(items.map((i) => i.json.subject)).toEqual(['through a 503']);
 		expect(await fixture.control.requests()).toHaveLength(3);
@@ -90,8 +122,13 @@ describe('Temp Mail Trigger under faults: nothing lost, nothing repeated', () =>
 		const box = await fixture.control.createMailbox();
 		await pollTrigger(fixture, session, { mailboxes: box.email, ...NO_RETRIES });
 		await fixture.control.clearRequests();
-		await fixture.control.injectFaults({ kind: 'status', status: 503 }, { pathPrefix: '/api/messages' });
-		const error = errorOfPoll(await pollTrigger(fixture, session, { mailboxes: box.email, ...NO_RETRIES }));
+		await fixture.control.injectFaults(
+			{ kind: 'status', status: 503 },
+			{ pathPrefix: '/api/messages' },
+		);
+		const error = errorOfPoll(
+			await pollTrigger(fixture, session, { mailboxes: box.email, ...NO_RETRIES }),
+		);
 		expect(error.message).toBe('The Temp Mail API had a server error (503)');
 		expect(await fixture.control.requests()).toHaveLength(1);
 	});
@@ -118,7 +155,9 @@ describe('Temp Mail Trigger under faults: nothing lost, nothing repeated', () =>
 		await warningsOf();
 		// One gap between polls is not a rate yet (n8n's first scheduled poll may follow activation closely).
 		expect(await warningsOf()).toEqual([]);
-		expect((await warningsOf()).join('\n')).toMatch(/Temp Mail quota: \d+ calls remain until .* Poll less often/);
+		expect((await warningsOf()).join('\n')).toMatch(
+			/Temp Mail quota: \d+ calls remain until .* Poll less often/,
+		);
 		// At most one warning an hour.
 		expect(await warningsOf()).toEqual([]);
 	});
@@ -129,7 +168,9 @@ describe('Temp Mail Trigger under faults: nothing lost, nothing repeated', () =>
 		await pollTrigger(fixture, session, params);
 		await pollTrigger(fixture, session, params);
 		const key = Object.keys(session.staticData)[0];
-		const nodeState = session.staticData[key] as { mailboxes: Record<string, { polledAt: number }> };
+		const nodeState = session.staticData[key] as {
+			mailboxes: Record<string, { polledAt: number }>;
+		};
 		nodeState.mailboxes[box.email].polledAt -= 60 * 60 * 1000;
 		const third = await pollTrigger(fixture, session, params);
 		if (!third.ok) throw third.error;
@@ -140,7 +181,9 @@ describe('Temp Mail Trigger under faults: nothing lost, nothing repeated', () =>
 		const box = await fixture.control.createMailbox();
 		await pollTrigger(fixture, session, { mailboxes: box.email });
 		const key = Object.keys(session.staticData)[0];
-		const nodeState = session.staticData[key] as { mailboxes: Record<string, { polledAt: number }> };
+		const nodeState = session.staticData[key] as {
+			mailboxes: Record<string, { polledAt: number }>;
+		};
 		nodeState.mailboxes[box.email].polledAt -= 60 * 60 * 1000;
 		const second = await pollTrigger(fixture, session, { mailboxes: box.email });
 		if (!second.ok) throw second.error;

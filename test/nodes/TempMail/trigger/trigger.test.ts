@@ -14,7 +14,13 @@ describe('Temp Mail Trigger (PollContext, simulator)', () => {
 	});
 
 	const deliver = async (email: string, subject: string, at: number, extra = {}) =>
-		await fixture.control.deliver(email, { subject, receivedAt: at, from: 'Shop', fromEmail: 'noreply@shop.example', ...extra });
+		await fixture.control.deliver(email, {
+			subject,
+			receivedAt: at,
+			from: 'Shop',
+			fromEmail: 'noreply@shop.example',
+			...extra,
+		});
 
 	it('the first poll is a baseline; later polls emit each new message once, oldest first, ties included', async () => {
 		const box = await fixture.control.createMailbox();
@@ -50,16 +56,31 @@ describe('Temp Mail Trigger (PollContext, simulator)', () => {
 		const box = await fixture.control.createMailbox();
 		await deliver(box.email, 'first', T0);
 		await deliver(box.email, 'second', T0 + 1000);
-		const items = itemsOf(await pollTrigger(fixture, session, { mailboxes: box.email, options: { emitExisting: true } }));
+		const items = itemsOf(
+			await pollTrigger(fixture, session, {
+				mailboxes: box.email,
+				options: { emitExisting: true },
+			}),
+		);
 		expect(items.map((i) => i.json.subject)).toEqual(['first', 'second']);
 	});
 
 	it('downloads attachments as binary with the prefix, one request per attachment', async () => {
 		const box = await fixture.control.createMailbox();
 		await pollTrigger(fixture, session, { mailboxes: box.email });
-		await deliver(box.email, 'files', T0, { attachments: [{ name: 'a.txt', text: 'A' }, { name: 'b.txt', text: 'B' }] });
+		await deliver(box.email, 'files', T0, {
+			attachments: [
+				{ name: 'a.txt', text: 'A' },
+				{ name: 'b.txt', text: 'B' },
+			],
+		});
 		await fixture.control.clearRequests();
-		const [item] = itemsOf(await pollTrigger(fixture, session, { mailboxes: box.email, options: { downloadAttachments: true, attachmentPrefix: 'file_' } }));
+		const [item] = itemsOf(
+			await pollTrigger(fixture, session, {
+				mailboxes: box.email,
+				options: { downloadAttachments: true, attachmentPrefix: 'file_' },
+			}),
+		);
 		expect(Object.keys(item.binary ?? {})).toEqual(['file_0', 'file_1']);
 		expect((await fixture.control.requests()).length).toBe(3);
 	});
@@ -69,16 +90,26 @@ describe('Temp Mail Trigger (PollContext, simulator)', () => {
 		await pollTrigger(fixture, session, { mailboxes: box.email });
 		await deliver(box.email, 'Your code is 123456', T0);
 		await deliver(box.email, 'Newsletter', T0 + 1000);
-		await deliver(box.email, 'Your code is 654321', T0 + 2000, { from: 'Other', fromEmail: 'x@other.example' });
-		const params = { mailboxes: box.email, filters: { fromContains: 'shop.example', pattern: 'code is \\d{6}' } };
-		expect(itemsOf(await pollTrigger(fixture, session, params)).map((i) => i.json.subject)).toEqual(['Your code is 123456']);
+		await deliver(box.email, 'Your code is 654321', T0 + 2000, {
+			from: 'Other',
+			fromEmail: 'x@other.example',
+		});
+		const params = {
+			mailboxes: box.email,
+			filters: { fromContains: 'shop.example', pattern: 'code is \\d{6}' },
+		};
+		expect(itemsOf(await pollTrigger(fixture, session, params)).map((i) => i.json.subject)).toEqual(
+			['Your code is 123456'],
+		);
 		expect(itemsOf(await pollTrigger(fixture, session, params))).toEqual([]);
 		expect(itemsOf(await pollTrigger(fixture, session, { mailboxes: box.email }))).toEqual([]);
 	});
 
 	it('reports an invalid regular expression naming the filter', async () => {
 		const box = await fixture.control.createMailbox();
-		const error = errorOfPoll(await pollTrigger(fixture, session, { mailboxes: box.email, filters: { pattern: '(' } }));
+		const error = errorOfPoll(
+			await pollTrigger(fixture, session, { mailboxes: box.email, filters: { pattern: '(' } }),
+		);
 		expect(error.message).toMatch(/^Filters: the regular expression "\(" is not valid/);
 	});
 
@@ -94,7 +125,9 @@ describe('Temp Mail Trigger (PollContext, simulator)', () => {
 
 	it('Fetch Test Event on an empty mailbox says so clearly', async () => {
 		const box = await fixture.control.createMailbox();
-		const error = errorOfPoll(await pollTrigger(fixture, session, { mailboxes: box.email }, 'manual'));
+		const error = errorOfPoll(
+			await pollTrigger(fixture, session, { mailboxes: box.email }, 'manual'),
+		);
 		expect(error.message).toBe(`No messages in ${box.email} yet`);
 		expect(error.description).toMatch(/Fetch Test Event/);
 	});
@@ -110,7 +143,9 @@ describe('Temp Mail Trigger (PollContext, simulator)', () => {
 
 	it('an unreachable mailbox on the first poll (activation) throws and stores nothing', async () => {
 		const good = await fixture.control.createMailbox();
-		const error = errorOfPoll(await pollTrigger(fixture, session, { mailboxes: `${good.email}, gone@tempmail.test` }));
+		const error = errorOfPoll(
+			await pollTrigger(fixture, session, { mailboxes: `${good.email}, gone@tempmail.test` }),
+		);
 		expect(error.message).toBe('Mailbox gone@tempmail.test not found or expired');
 		expect(session.staticData).toEqual({});
 	});
@@ -124,7 +159,9 @@ describe('Temp Mail Trigger (PollContext, simulator)', () => {
 		const stateOf = () => JSON.stringify(session.staticData);
 		expect(stateOf()).toContain(sent[0].id);
 		for (const message of sent.slice(0, 4)) {
-			await axios.delete(`${fixture.sim.url}/api/messages/${message.id}`, { headers: { Authorization: `Bearer ${fixture.sim.defaultKey}` } });
+			await axios.delete(`${fixture.sim.url}/api/messages/${message.id}`, {
+				headers: { Authorization: `Bearer ${fixture.sim.defaultKey}` },
+			});
 		}
 		await pollTrigger(fixture, session, { mailboxes: box.email });
 		expect(stateOf()).not.toContain(sent[0].id);

@@ -258,9 +258,7 @@ export class N8nRest {
 		type: string;
 		data?: Record<string, unknown>;
 	}): Promise<CredentialTestResult>;
-	getWorkflow(
-		id: string,
-	): Promise<{
+	getWorkflow(id: string): Promise<{
 		id: string;
 		name: string;
 		versionId: string;

@@ -6,7 +6,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
 import type { MessageOptions } from '../actions/common.descriptions';
-import { extractFromMessage } from './extract';
+import { extractFromMessage } from '../extract';
 import { compilePattern } from './filters';
 import { messageOutput } from './simplify';
 

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 
-import { extractFromMessage } from '../../../../nodes/TempMail/helpers/extract';
-import type { ExtractableMessage } from '../../../../nodes/TempMail/helpers/extract';
+import { extractFromMessage } from '../../../../nodes/TempMail/extract';
+import type { ExtractableMessage } from '../../../../nodes/TempMail/extract';
 
 /**
  * Table-driven check over a corpus of realistic verification mails

@@ -1,4 +1,4 @@
-import { extractFromMessage, htmlToText } from '../../../../nodes/TempMail/helpers/extract';
+import { extractFromMessage, htmlToText } from '../../../../nodes/TempMail/extract';
 
 /**
  * Large and hostile bodies give correct results and finish: catastrophic backtracking or

@@ -6,7 +6,7 @@ import {
 	findLinks,
 	findVerificationLink,
 	htmlToText,
-} from '../../../../nodes/TempMail/helpers/extract';
+} from '../../../../nodes/TempMail/extract';
 
 describe('htmlToText', () => {
 	it('decodes named, decimal and hexadecimal character references', () => {

@@ -2,6 +2,7 @@ import {
 	AVOID_HOSTS,
 	TRACKING_PARAMETER,
 	URL_ACTION_STEMS,
+	URL_AVOID_PATH_TOKENS,
 	URL_AVOID_TOKENS,
 	URL_SIGN_IN_TOKENS,
 } from './linkWords';
@@ -18,6 +19,10 @@ export interface UrlReading {
 	signIn: boolean;
 	/** Carries something that looks like a one-time token (a long random value). */
 	token: boolean;
+	/** Says reset / recover / password. */
+	reset: boolean;
+	/** Says magic link / passwordless / one-time login. */
+	magic: boolean;
 }
 
 const MAX_READ = 4096;
@@ -58,12 +63,13 @@ function split(url: string): Parts {
 	const afterHost = hostEnd === -1 ? '' : rest.slice(hostEnd);
 	const hash = afterHost.indexOf('#');
 	const beforeHash = hash === -1 ? afterHost : afterHost.slice(0, hash);
-	const question = beforeHash.indexOf('?');
-	return {
-		host,
-		path: question === -1 ? beforeHash : beforeHash.slice(0, question),
-		query: question === -1 ? '' : beforeHash.slice(question + 1),
-	};
+	// A single-page app keeps its route in the fragment ("/#/verify-email?token=…",
+	// "/web#action=…&token=…", "index.php#?token=…"): read it as more path and query.
+	const route = hash === -1 ? '' : afterHost.slice(hash + 1).replace(/^!/, '');
+	const routed = /^[/?]/.test(route) || /^[\w.-]+=/.test(route);
+	const joined = routed ? `${beforeHash}${route.startsWith('/') ? '' : '?'}${route}` : beforeHash;
+	const [pathPart, ...queryParts] = joined.split('?');
+	return { host, path: pathPart, query: queryParts.join('&') };
 }
 
 /** A long random-looking value: 20+ letters/digits, or 10+ mixing letters and digits. */
@@ -98,9 +104,13 @@ export function readUrl(url: string): UrlReading {
 		.map(split);
 
 	const hostWords = words(host.replace(/\.[a-z]+$/, ''));
-	const placeWords = [...hostWords, ...words(decodedPath)];
-	for (const destination of destinations)
-		placeWords.push(...words(destination.host), ...words(decode(destination.path)));
+	const pathWords = words(decodedPath);
+	const placeWords = [...hostWords, ...pathWords];
+	for (const destination of destinations) {
+		const destinationPath = words(decode(destination.path));
+		placeWords.push(...words(destination.host), ...destinationPath);
+		pathWords.push(...destinationPath);
+	}
 	const allWords = [...placeWords, ...meaningful.flatMap((parameter) => words(decode(parameter)))];
 
 	const action = allWords.some((word) => URL_ACTION_STEMS.some((stem) => word.includes(stem)));
@@ -111,6 +121,7 @@ export function readUrl(url: string): UrlReading {
 		(social && !action) ||
 		IMAGE.test(path) ||
 		placeWords.some((word) => URL_AVOID_TOKENS.has(word)) ||
+		pathWords.some((word) => URL_AVOID_PATH_TOKENS.has(word)) ||
 		placeWords.join(' ').includes('opt out');
 	const joined = ` ${allWords.join(' ')} `;
 	const signIn =
@@ -121,5 +132,17 @@ export function readUrl(url: string): UrlReading {
 		joined.includes(' sign in ') ||
 		joined.includes(' log in ');
 	const token = [...decodedPath.split('/'), ...values].some(isRandomToken);
-	return { bare: (path === '' || path === '/') && query === '', avoid, action, signIn, token };
+	const reset = allWords.some((word) => /^(reset|recover|password|lostpassword|forgot)/.test(word));
+	const magic = allWords.some((word) =>
+		/^(magic|passwordless|ott|emaillogin|email-login)/.test(word),
+	);
+	return {
+		bare: (path === '' || path === '/') && query === '',
+		avoid,
+		action,
+		signIn,
+		token,
+		reset,
+		magic,
+	};
 }

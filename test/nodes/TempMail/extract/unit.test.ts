@@ -268,12 +268,13 @@ describe('findCode', () => {
 		expect(findCode('', 'Hello\n\nYour code:\n\n  7730\n\nThanks')).toBe('7730');
 	});
 
-	it('returns codes written with one separator without it', () => {
+	it('returns codes as a person types them: digits without their grouping, a shown hyphen kept', () => {
 		expect(findCode('', 'Your code is 123-456')).toBe('123456');
 		expect(findCode('', 'Your code is 482 913')).toBe('482913');
 		expect(findCode('', 'Your code is 482\u00A0913')).toBe('482913');
 		expect(findCode('', 'Your PIN: 4829-1736')).toBe('48291736');
-		expect(findCode('', 'Slack code: K8X-4MP')).toBe('K8X4MP');
+		expect(findCode('', 'Slack code: K8X-4MP')).toBe('K8X-4MP');
+		expect(findCode('', 'Slack code: K8X 4MP')).toBe('K8X4MP');
 		expect(findCode('', 'Enter this code: 4 8 2 9 1 3')).toBe('482913');
 	});
 

@@ -1,0 +1,146 @@
+/**
+ * Everything in a text that could be a code, before any judging. A candidate is written
+ * the way a person would type it: digits-only codes lose their grouping separators
+ * ("582 013" → "582013", a digit per table cell → one number), an alphanumeric code keeps
+ * the hyphen it is shown with ("K7Q-9XZ"), case is kept.
+ */
+
+/** digits: 4–8 digits. alnum: capitals and digits. letters: 6–8 capitals. mixed: both cases and digits. */
+export type CodeShape = 'digits' | 'alnum' | 'letters' | 'mixed';
+
+export interface Candidate {
+	start: number;
+	end: number;
+	value: string;
+	grouped: boolean;
+	shape: CodeShape;
+}
+
+interface Span {
+	start: number;
+	end: number;
+}
+
+function isWordChar(code: number): boolean {
+	return (
+		(code >= 0x30 && code <= 0x39) ||
+		(code >= 0x41 && code <= 0x5a) ||
+		(code >= 0x61 && code <= 0x7a) ||
+		code === 0x5f ||
+		(code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || // Latin letters
+		(code >= 0x370 && code <= 0x52f) // Greek, Cyrillic
+	);
+}
+
+export function isDigit(char: string): boolean {
+	return char >= '0' && char <= '9';
+}
+
+export const DIGITS = /^\d+$/;
+const UPPER_ALNUM = /^[A-Z0-9]+$/;
+const ANY_ALNUM = /^[A-Za-z0-9]+$/;
+
+/** The shape of a single word, or null when it cannot be a code. */
+function shapeOf(value: string): CodeShape | null {
+	const length = value.length;
+	if (length < 4 || length > 10) return null;
+	if (DIGITS.test(value)) return length <= 8 ? 'digits' : null;
+	if (UPPER_ALNUM.test(value)) {
+		if (/\d/.test(value)) return length <= 8 ? 'alnum' : null;
+		return length >= 6 && length <= 8 ? 'letters' : null;
+	}
+	if (ANY_ALNUM.test(value) && length >= 6 && /[a-z]/.test(value) && /[A-Z]/.test(value)) {
+		return /\d/.test(value) ? 'mixed' : null;
+	}
+	return null;
+}
+
+function isGroupedCode(first: string, second: string, separator: string): boolean {
+	const total = first.length + second.length;
+	if (total < 4 || total > 8) return false;
+	if (DIGITS.test(first) && DIGITS.test(second)) {
+		if (separator === '-') return first.length >= 2 && second.length >= 2;
+		return first.length === second.length && first.length >= 3;
+	}
+	if (!UPPER_ALNUM.test(first) || !UPPER_ALNUM.test(second)) return false;
+	if (first.length < 3 || second.length < 3) return false;
+	const joined = first + second;
+	if (!/[A-Z]/.test(joined) || !/\d/.test(joined)) return false;
+	// "CODE 1234" is a word and a number, not one code: with a space each group needs a digit.
+	return separator === '-' || (/\d/.test(first) && /\d/.test(second));
+}
+
+const SEPARATORS = new Set(['-', ' ', '\u2010', '\u2011']);
+
+function runsOf(text: string): Span[] {
+	const runs: Span[] = [];
+	let i = 0;
+	while (i < text.length) {
+		if (!isWordChar(text.charCodeAt(i))) {
+			i++;
+			continue;
+		}
+		const start = i;
+		while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
+		runs.push({ start, end: i });
+	}
+	return runs;
+}
+
+export function candidatesIn(text: string): Candidate[] {
+	const runs = runsOf(text);
+	const candidates: Candidate[] = [];
+	const isLoneDigit = (span: Span | undefined) =>
+		span !== undefined && span.end - span.start === 1 && isDigit(text.charAt(span.start));
+	const spacedAfter = (left: Span, right: Span | undefined) =>
+		right !== undefined && right.start === left.end + 1 && text.charAt(left.end) === ' ';
+	for (let r = 0; r < runs.length; r++) {
+		const run = runs[r];
+		const value = text.slice(run.start, run.end);
+		// One digit per box ("4 8 2 9 1 3"): a code laid out in table cells.
+		if (isLoneDigit(run) && !(r > 0 && isLoneDigit(runs[r - 1]) && spacedAfter(runs[r - 1], run))) {
+			let last = r;
+			while (last - r < 8 && isLoneDigit(runs[last + 1]) && spacedAfter(runs[last], runs[last + 1]))
+				last++;
+			const count = last - r + 1;
+			if (
+				count >= 4 &&
+				count <= 8 &&
+				!(isLoneDigit(runs[last + 1]) && spacedAfter(runs[last], runs[last + 1]))
+			) {
+				const digits = runs
+					.slice(r, last + 1)
+					.map((digit) => text.charAt(digit.start))
+					.join('');
+				candidates.push({
+					start: run.start,
+					end: runs[last].end,
+					value: digits,
+					grouped: true,
+					shape: 'digits',
+				});
+			}
+		}
+		const next = runs[r + 1];
+		if (next !== undefined && next.start === run.end + 1 && SEPARATORS.has(text.charAt(run.end))) {
+			const second = text.slice(next.start, next.end);
+			const separator = text.charAt(run.end) === ' ' ? ' ' : '-';
+			if (isGroupedCode(value, second, separator)) {
+				const digits = DIGITS.test(value) && DIGITS.test(second);
+				// Digits lose their grouping; an alphanumeric code keeps a hyphen it shows.
+				const typed = !digits && separator === '-' ? `${value}-${second}` : value + second;
+				candidates.push({
+					start: run.start,
+					end: next.end,
+					value: typed,
+					grouped: true,
+					shape: digits ? 'digits' : 'alnum',
+				});
+			}
+		}
+		const shape = shapeOf(value);
+		if (shape !== null)
+			candidates.push({ start: run.start, end: run.end, value, grouped: false, shape });
+	}
+	return candidates;
+}

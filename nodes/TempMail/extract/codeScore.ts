@@ -121,6 +121,15 @@ function lettersStandApart(setting: Setting, candidate: Candidate): boolean {
 	return true;
 }
 
+function hasCodeWordOnLine(setting: Setting, lineStart: number, end: number): boolean {
+	const word = setting.codeWords[firstAtOrAfter(setting.codeWords, lineStart, 'start')];
+	return (
+		word !== undefined &&
+		word.start < end + TIGHT + 20 &&
+		!setting.text.slice(lineStart, word.start).includes('\n')
+	);
+}
+
 export function score(setting: Setting, candidate: Candidate, proximity: number): number {
 	const { text, lines } = setting;
 	const { start, end, value } = candidate;
@@ -154,7 +163,11 @@ export function score(setting: Setting, candidate: Candidate, proximity: number)
 		total -= 60;
 	}
 	if (/^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.test(value)) total -= 40; // 20240517
-	if (lines.isAddressOrFooter(start)) total -= 250;
+	// An address or legal footer line: only a code word on that very line can redeem it.
+	if (lines.isAddressOrFooter(start)) {
+		if (!hasCodeWordOnLine(setting, lineStart, end)) return RULED_OUT;
+		total -= 150;
+	}
 	if (value.length <= 5 && STATE_BEFORE.test(tail)) total -= 150; // "CA 94107", "NSW 2010"
 	if (!DIGITS.test(value)) {
 		total -= candidate.shape === 'letters' ? 40 : 20;

@@ -141,6 +141,12 @@ export function chooseVerificationLink(
 	return best === null ? null : { url: best.url, kind: kindOf(best, bestScore) };
 }
 
+/** What a link chosen some other way (a Link Pattern) does, from its first appearance. */
+export function kindOfLink(occurrences: LinkOccurrence[], url: string): VerificationLinkKind {
+	const occurrence = occurrences.find((candidate) => candidate.url === url);
+	return occurrence === undefined ? 'verify' : kindOf(occurrence, weigh(occurrence));
+}
+
 /** The best-weighed link among appearances, first one on a tie; null when none counts. */
 export function pickVerificationLink(occurrences: LinkOccurrence[]): string | null {
 	return chooseVerificationLink(occurrences)?.url ?? null;

@@ -389,8 +389,16 @@ describe('extractFromMessage', () => {
 		expect(result).toEqual({
 			text: 'Hi!\n\nYour code is 604 217.\n\nConfirm account\n\nUnsubscribe',
 			code: '604217',
+			codeCandidates: [
+				{
+					code: '604217',
+					confidence: 1,
+					context: 'Hi! Your code is 604 217. Confirm account Unsubscribe',
+				},
+			],
 			links: ['https://app.example/confirm?t=Q1w2E3r4T5&u=9', 'https://app.example/unsubscribe'],
 			verificationLink: 'https://app.example/confirm?t=Q1w2E3r4T5&u=9',
+			verificationLinkKind: 'verify',
 		});
 	});
 
@@ -403,8 +411,10 @@ describe('extractFromMessage', () => {
 		expect(result).toEqual({
 			text: 'Use &amp; keep:\n\nhttps://app.example/magic-link?t=Z9x8C7v6B5',
 			code: null,
+			codeCandidates: [],
 			links: ['https://app.example/magic-link?t=Z9x8C7v6B5'],
 			verificationLink: 'https://app.example/magic-link?t=Z9x8C7v6B5',
+			verificationLinkKind: 'magic sign-in',
 		});
 	});
 
@@ -430,8 +440,10 @@ describe('extractFromMessage', () => {
 		expect(extractFromMessage(loose)).toEqual({
 			text: '',
 			code: null,
+			codeCandidates: [],
 			links: [],
 			verificationLink: null,
+			verificationLinkKind: null,
 		});
 	});
 });

@@ -28,6 +28,17 @@ export interface Setting {
 	codeWords: Span[];
 	/** Labels of other numbers ("promo code", "Sendungsnummer", "رقم الطلب"...), sorted. */
 	otherLabels: Span[];
+	/** Lower-cased words the text writes in lower or mixed case; found once, when needed. */
+	wordsNotInCapitals?: Set<string>;
+}
+
+/** Every word of letters the text writes other than in capitals, lower-cased. */
+function wordsNotInCapitals(text: string): Set<string> {
+	const words = new Set<string>();
+	for (const [word] of text.matchAll(/\p{L}+/gu)) {
+		if (word !== word.toUpperCase()) words.add(word.toLowerCase());
+	}
+	return words;
 }
 
 const CURRENCY_BEFORE =
@@ -113,12 +124,8 @@ function lettersStandApart(setting: Setting, candidate: Candidate): boolean {
 	const apart = lines.lineAt(candidate.start).trim() === shown || isNamed(setting, candidate);
 	if (!apart) return false;
 	if (candidate.shape !== 'letters') return true;
-	const lower = text.toLowerCase();
-	const needle = shown.toLowerCase();
-	for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) {
-		if (text.slice(at, at + needle.length) !== shown) return false;
-	}
-	return true;
+	setting.wordsNotInCapitals ??= wordsNotInCapitals(text);
+	return !setting.wordsNotInCapitals.has(shown.toLowerCase());
 }
 
 function hasCodeWordOnLine(setting: Setting, lineStart: number, end: number): boolean {

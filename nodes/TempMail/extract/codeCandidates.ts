@@ -87,6 +87,47 @@ function runsOf(text: string): Span[] {
 	return runs;
 }
 
+/** Three or four groups of 2–3 digits of one length, one separator apart, from run `r`. */
+function digitChainFrom(text: string, runs: Span[], r: number): Candidate | null {
+	const first = runs[r];
+	const size = first.end - first.start;
+	if (size < 2 || size > 3 || !DIGITS.test(text.slice(first.start, first.end))) return null;
+	const separator = text.charAt(first.end);
+	if (separator !== ' ' && separator !== '-') return null;
+	let last = r;
+	while (last - r < 3) {
+		const next = runs[last + 1];
+		const end = runs[last].end;
+		if (next === undefined || next.start !== end + 1 || text.charAt(end) !== separator) break;
+		if (next.end - next.start !== size || !DIGITS.test(text.slice(next.start, next.end))) break;
+		last++;
+	}
+	const groups = last - r + 1;
+	if (groups < 3 || groups * size > 8) return null;
+	// Part of a longer chain: not a code of its own.
+	const after = runs[last + 1];
+	if (
+		after !== undefined &&
+		after.start === runs[last].end + 1 &&
+		text.charAt(runs[last].end) === separator &&
+		DIGITS.test(text.slice(after.start, after.end))
+	)
+		return null;
+	const previous = runs[r - 1];
+	if (
+		previous !== undefined &&
+		previous.end + 1 === first.start &&
+		text.charAt(previous.end) === separator &&
+		DIGITS.test(text.slice(previous.start, previous.end))
+	)
+		return null;
+	const value = runs
+		.slice(r, last + 1)
+		.map((run) => text.slice(run.start, run.end))
+		.join('');
+	return { start: first.start, end: runs[last].end, value, grouped: true, shape: 'digits' };
+}
+
 export function candidatesIn(text: string): Candidate[] {
 	const runs = runsOf(text);
 	const candidates: Candidate[] = [];
@@ -138,6 +179,9 @@ export function candidatesIn(text: string): Candidate[] {
 				});
 			}
 		}
+		// Three or four equal groups of digits ("55 81 93", "12-34-56-78"): one code.
+		const chain = digitChainFrom(text, runs, r);
+		if (chain !== null) candidates.push(chain);
 		const shape = shapeOf(value);
 		if (shape !== null)
 			candidates.push({ start: run.start, end: run.end, value, grouped: false, shape });

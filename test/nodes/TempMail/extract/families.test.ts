@@ -35,6 +35,10 @@ describe('codes as a person types them', () => {
 		expect(findCode('', 'Your code: 7J5-ANC')).toBe('7J5-ANC');
 		expect(findCode('', 'Your code: 582 013')).toBe('582013');
 		expect(findCode('', 'Your code: 582-013')).toBe('582013');
+		expect(findCode('', 'Il tuo codice monouso è: 55 81 93')).toBe('558193');
+		expect(findCode('', 'PIN: 12-34-56-78')).toBe('12345678');
+		// A longer chain is a phone or an account number, not a code.
+		expect(findCode('', 'Code line: 55 81 93 20 11')).toBeNull();
 	});
 });
 

@@ -76,7 +76,7 @@ export const messageOptions: INodeProperties = {
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to add "text" (the body as plain text), "code" (the verification code), "links" and "verificationLink", read from the message without another request',
+				'Whether to add "text" (the body as plain text), "code" (the verification code, as a person would type it), "codeCandidates" (possible codes, best first, with a confidence from 0 to 1), "links", "verificationLink" and "verificationLinkKind" (verify, reset, magic sign-in, confirm subscription, approve sign-in), read from the message without another request',
 		},
 		{
 			displayName: 'Link Pattern',
@@ -86,6 +86,15 @@ export const messageOptions: INodeProperties = {
 			placeholder: '/account/confirm',
 			description:
 				'With Extract on: a regular expression; the first link matching it becomes "verificationLink"',
+		},
+		{
+			displayName: 'Minimum Confidence',
+			name: 'minimumConfidence',
+			type: 'number',
+			default: 0,
+			typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+			description:
+				'With Extract on: below this confidence (0 to 1) "code" is null, so the workflow can branch instead of typing a doubtful code; "codeCandidates" still lists what was found. 0 keeps any code.',
 		},
 	],
 };
@@ -138,6 +147,7 @@ export interface MessageOptions {
 	extract?: boolean;
 	codePattern?: string;
 	linkPattern?: string;
+	minimumConfidence?: number;
 }
 
 /** Requests in flight at once by default: fast, yet far below what makes an API answer 429. */

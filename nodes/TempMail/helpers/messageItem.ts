@@ -13,11 +13,11 @@ export interface MessageOutputOptions {
 	simplify: boolean;
 	downloadAttachments?: boolean;
 	attachmentPrefix?: string;
-	/** Present when Extract is on; the patterns are already checked. */
-	extract?: { codePattern?: string; linkPattern?: string };
+	/** Present when Extract is on; the patterns and the minimum confidence are already checked. */
+	extract?: { codePattern?: string; linkPattern?: string; minimumConfidence?: number };
 }
 
-/** Turns the shared Options collection into output options, refusing unusable patterns before any request. */
+/** Turns the shared Options collection into output options, refusing unusable patterns or a minimum confidence outside 0–1 before any request. */
 export function messageOutputOptions(
 	node: INode,
 	simplify: boolean,
@@ -30,7 +30,7 @@ export function messageOutputOptions(
 		attachmentPrefix: options.attachmentPrefix,
 	};
 	if (options.extract !== true) return output;
-	const patterns: { codePattern?: string; linkPattern?: string } = {};
+	const patterns: NonNullable<MessageOutputOptions['extract']> = {};
 	for (const [key, label] of [
 		['codePattern', 'Code Pattern'],
 		['linkPattern', 'Link Pattern'],
@@ -47,6 +47,18 @@ export function messageOutputOptions(
 			});
 		}
 		patterns[key] = source;
+	}
+	const minimum = options.minimumConfidence;
+	if (minimum !== undefined && minimum !== null && String(minimum) !== '') {
+		const value = Number(minimum);
+		if (!Number.isFinite(value) || value < 0 || value > 1) {
+			throw new NodeOperationError(
+				node,
+				`Minimum Confidence must be a number from 0 to 1 (got ${JSON.stringify(minimum)})`,
+				{ itemIndex, description: 'Set Minimum Confidence between 0 and 1, or remove it.' },
+			);
+		}
+		if (value > 0) patterns.minimumConfidence = value;
 	}
 	output.extract = patterns;
 	return output;

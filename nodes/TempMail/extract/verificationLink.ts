@@ -34,6 +34,8 @@ const MAX_WEIGHED = 2000;
 /** Scores: higher wins, the first link wins a tie, 0 never wins. */
 const ACTION = 3;
 const SIGN_IN = 2;
+/** How far before a link a "no, it wasn't me" still labels it. */
+const DENY_REACH = 40;
 
 /** What the verification link does. */
 export type VerificationLinkKind =
@@ -88,7 +90,12 @@ function weigh(occurrence: LinkOccurrence): number {
 	}
 
 	// No useful label (a bare URL in text, "click here"): read the sentence leading to it.
-	if (context !== '' && !AVOID_WORDS.test(context) && !DENY_WORDS.test(context)) {
+	// "No, it wasn't me: https://…" labels a link written in text; a sentence further back
+	// ("… we blocked them. To unblock your account, reset …") does not.
+	const near =
+		context.length > DENY_REACH ? context.slice(-DENY_REACH).replace(/^\S*\s+/, '') : context;
+	const denied = DENY_WORDS.test(near);
+	if (context !== '' && !AVOID_WORDS.test(context) && !denied) {
 		// "Your verification code is 123456" before a link talks about the code, not the link.
 		const aboutTheLink = LINK_WORDS.test(context) || !CODE_NOUNS.test(context);
 		if (aboutTheLink && (ACTION_WORDS.test(context) || APPROVE_WORDS.test(context))) return ACTION;

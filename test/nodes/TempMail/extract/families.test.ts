@@ -50,6 +50,7 @@ describe('numbers that are not the code', () => {
 		expect(findCode('', 'מיקוד: 96317\nקוד האימות שלך: 579652')).toBe('579652');
 		expect(findCode('', 'Код бронювання: 455813\nПідтвердьте свою адресу.')).toBeNull();
 		expect(findCode('', '验证码请查收。取票码 652174')).toBeNull();
+		expect(findCode('', 'Numer przesyłki: 6200123456789\nKod odbioru: 482913')).toBeNull();
 	});
 
 	it('says nothing when the code went to a phone or an app', () => {
@@ -168,6 +169,16 @@ describe('verification links', () => {
 			`<a href="${deny}">Hayır, ben değildim</a><a href="${approve}">Evet, bendim</a>`,
 		);
 		expect(tr.verificationLink).toBe(approve);
+	});
+
+	it('reads "no, it wasn\'t me" only right before a link written in text', () => {
+		const url = 'https://t.example/lo/reset?ticket=Zx81qLm2Kp#';
+		const blocked = text(
+			'Account blocked',
+			`We blocked suspicious sign-ins. To unblock your account, reset your password:\n${url}`,
+		);
+		expect(blocked.verificationLink).toBe(url);
+		expect(text('Sign-in', `No, it wasn't me: ${url}`).verificationLink).toBeNull();
 	});
 
 	it('finds no verification link in notification mails', () => {

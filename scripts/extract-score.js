@@ -37,21 +37,14 @@ function load(path) {
 	});
 }
 
-function main(argv) {
-	const showMisses = argv.includes('--misses');
-	const paths = argv.filter((arg) => !arg.startsWith('--'));
-	if (paths.length === 0) {
-		console.error(USAGE);
-		return 2;
-	}
-	const { extractFromMessage } = require(resolve(__dirname, '../dist/nodes/TempMail/extract'));
-	const records = paths.flatMap((path) => load(path));
+/** Scores `records` with `extract` (extractFromMessage): counts and the mails that missed. */
+function scoreCorpus(records, extract) {
 	let codes = 0;
 	let links = 0;
 	let both = 0;
 	const misses = [];
 	for (const record of records) {
-		const found = extractFromMessage({
+		const found = extract({
 			subject: record.message.subject ?? '',
 			content: record.message.content,
 			html: record.message.html === true,
@@ -63,27 +56,49 @@ function main(argv) {
 		if (codeOk && linkOk) both++;
 		else misses.push({ record, found, codeOk, linkOk });
 	}
-	const n = records.length;
-	const percent = (x) => (n === 0 ? '0.0' : ((100 * x) / n).toFixed(1));
-	console.log(
-		`code ${codes}/${n} (${percent(codes)} %), link ${links}/${n} (${percent(links)} %), both ${both}/${n} (${percent(both)} %)`,
-	);
+	return { total: records.length, codes, links, both, misses };
+}
+
+/** The report: one summary line, then (with `showMisses`) what each miss expected and found. */
+function formatScore({ total, codes, links, both, misses }, showMisses) {
+	const percent = (x) => (total === 0 ? '0.0' : ((100 * x) / total).toFixed(1));
+	const lines = [
+		`code ${codes}/${total} (${percent(codes)} %), link ${links}/${total} (${percent(links)} %), both ${both}/${total} (${percent(both)} %)`,
+	];
 	if (showMisses) {
 		for (const { record, found, codeOk, linkOk } of misses) {
-			console.log(`\n✗ ${record.name}`);
-			if (!codeOk) console.log(`  code: expected ${record.expected.code} found ${found.code}`);
+			lines.push('', `✗ ${record.name}`);
+			if (!codeOk) lines.push(`  code: expected ${record.expected.code} found ${found.code}`);
 			if (!linkOk)
-				console.log(
-					`  link: expected ${record.expected.verificationLink}\n        found    ${found.verificationLink}`,
+				lines.push(
+					`  link: expected ${record.expected.verificationLink}`,
+					`        found    ${found.verificationLink}`,
 				);
 		}
 	}
+	return lines.join('\n');
+}
+
+function main(argv) {
+	const showMisses = argv.includes('--misses');
+	const paths = argv.filter((arg) => !arg.startsWith('--'));
+	if (paths.length === 0) {
+		console.error(USAGE);
+		return 2;
+	}
+	const { extractFromMessage } = require(resolve(__dirname, '../dist/nodes/TempMail/extract'));
+	const records = paths.flatMap((path) => load(path));
+	console.log(formatScore(scoreCorpus(records, extractFromMessage), showMisses));
 	return 0;
 }
 
-try {
-	process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-	console.error(`extract:score: ${error.message}\n${USAGE}`);
-	process.exitCode = 2;
+if (require.main === module) {
+	try {
+		process.exitCode = main(process.argv.slice(2));
+	} catch (error) {
+		console.error(`extract:score: ${error.message}\n${USAGE}`);
+		process.exitCode = 2;
+	}
 }
+
+module.exports = { load, scoreCorpus, formatScore };

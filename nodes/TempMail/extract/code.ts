@@ -35,7 +35,7 @@ export interface CodeCandidate {
  * space count as one code.
  *
  * A candidate needs a code word ("code", "OTP", "PIN", "verification", "is your",
- * "código", "код", "验证码", "रहस"...) within WINDOW characters in the same text (subject or
+ * "código", "код", "验证码", "कोड"...) within WINDOW characters in the same text (subject or
  * body); the nearer the word, the higher the score. codeScore.ts rules out what cannot be
  * the code and lowers what probably is not. Highest score wins; a subject candidate gets a
  * small bonus and wins a tie, so the subject is read first, yet a clear code in the body

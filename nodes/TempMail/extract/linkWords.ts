@@ -140,6 +140,19 @@ export const ACTION_WORDS = phraseMatcher([
 	'확인',
 	'활성화',
 	'재설정',
+	// unlock a locked account
+	'unlock my account',
+	'unlock your account',
+	'unlock account',
+	'konto entsperren',
+	'débloquer mon compte',
+	'débloquer votre compte',
+	'desbloquear cuenta',
+	'desbloquear conta',
+	'sblocca account',
+	'разблокировать',
+	'odblokuj konto',
+	'hesabın kilidini aç',
 	// uk, hi, th, vi, id
 	'підтверд',
 	'активув',
@@ -582,14 +595,6 @@ export const URL_AVOID_TOKENS = new Set([
 	'terms',
 	'tos',
 	'legal',
-	'help',
-	'helpcenter',
-	'support',
-	'faq',
-	'faqs',
-	'contact',
-	'contactus',
-	'feedback',
 	'cookies',
 	'cookie',
 	'policy',
@@ -605,16 +610,6 @@ export const URL_AVOID_TOKENS = new Set([
 	'beacon',
 	'spacer',
 	'unsubscribes',
-	'kb',
-	'knowledgebase',
-	'ayuda',
-	'ajuda',
-	'aide',
-	'hilfe',
-	'aiuto',
-	'pomoc',
-	'yardim',
-	'hulp',
 	'impressum',
 	'privacidad',
 	'privacidade',
@@ -639,6 +634,31 @@ export const URL_AVOID_PATH_TOKENS = new Set([
 	'reject',
 	'block',
 	'shipment',
+]);
+
+/**
+ * URL words of help pages: avoided, unless the URL also says verify/confirm/reset and carries
+ * a token (some sites serve their confirmation page under /help/).
+ */
+export const URL_HELP_TOKENS = new Set([
+	'help',
+	'helpcenter',
+	'support',
+	'faq',
+	'faqs',
+	'contact',
+	'contactus',
+	'feedback',
+	'kb',
+	'knowledgebase',
+	'ayuda',
+	'ajuda',
+	'aide',
+	'hilfe',
+	'aiuto',
+	'pomoc',
+	'yardim',
+	'hulp',
 ]);
 
 /** Hosts of social networks and app stores. */

@@ -4,6 +4,7 @@ import {
 	URL_ACTION_STEMS,
 	URL_AVOID_PATH_TOKENS,
 	URL_AVOID_TOKENS,
+	URL_HELP_TOKENS,
 	URL_SIGN_IN_TOKENS,
 } from './linkWords';
 
@@ -76,6 +77,8 @@ function split(url: string): Parts {
 function isRandomToken(value: string): boolean {
 	// An address, a path or an email address is not a token.
 	if (/[/@:]/.test(value) || /^www\./i.test(value)) return false;
+	// A slug of words ("why-confirm-email") is a page name, not a token.
+	if (/^\p{L}+([-_.]\p{L}+)+$/u.test(value)) return false;
 	const plain = value.replace(/[^A-Za-z0-9]/g, '');
 	if (plain.length >= 20) return true;
 	return plain.length >= 10 && /[A-Za-z]/.test(plain) && /\d/.test(plain);
@@ -114,6 +117,7 @@ export function readUrl(url: string): UrlReading {
 	const allWords = [...placeWords, ...meaningful.flatMap((parameter) => words(decode(parameter)))];
 
 	const action = allWords.some((word) => URL_ACTION_STEMS.some((stem) => word.includes(stem)));
+	const hasToken = [...decodedPath.split('/'), ...values].some(isRandomToken);
 	// A social network's own mails link to its own host: only its other links are avoided.
 	const social =
 		hostAvoided(host) || destinations.some((destination) => hostAvoided(destination.host));
@@ -121,6 +125,7 @@ export function readUrl(url: string): UrlReading {
 		(social && !action) ||
 		IMAGE.test(path) ||
 		placeWords.some((word) => URL_AVOID_TOKENS.has(word)) ||
+		(placeWords.some((word) => URL_HELP_TOKENS.has(word)) && !(action && hasToken)) ||
 		pathWords.some((word) => URL_AVOID_PATH_TOKENS.has(word)) ||
 		placeWords.join(' ').includes('opt out');
 	const joined = ` ${allWords.join(' ')} `;
@@ -131,7 +136,7 @@ export function readUrl(url: string): UrlReading {
 		) ||
 		joined.includes(' sign in ') ||
 		joined.includes(' log in ');
-	const token = [...decodedPath.split('/'), ...values].some(isRandomToken);
+
 	const reset = allWords.some((word) => /^(reset|recover|password|lostpassword|forgot)/.test(word));
 	const magic = allWords.some((word) =>
 		/^(magic|passwordless|ott|emaillogin|email-login)/.test(word),
@@ -141,7 +146,7 @@ export function readUrl(url: string): UrlReading {
 		avoid,
 		action,
 		signIn,
-		token,
+		token: hasToken,
 		reset,
 		magic,
 	};

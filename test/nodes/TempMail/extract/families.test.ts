@@ -181,6 +181,28 @@ describe('verification links', () => {
 		expect(text('Sign-in', `No, it wasn't me: ${url}`).verificationLink).toBeNull();
 	});
 
+	it('takes a confirmation page served under /help/ when it carries a token, and not a help article', () => {
+		const confirm = 'https://nid.example.kr/user2/help/emailConfirm?token=Kq81zXm2Lp0W';
+		expect(
+			text('인증', `아래 링크를 클릭하여 이메일 인증을 완료해 주세요.\n${confirm}`)
+				.verificationLink,
+		).toBe(confirm);
+		const article = 'https://ajuda.example.pt/artigos/porque-confirmar-email';
+		const button = 'https://example.pt/contas/confirmar-email?t=Wm3Nq8Zp1Lr6Vx4K';
+		const mail = html(
+			'Confirme',
+			`<p><a href="${article}">Porque confirmar?</a></p><a href="${button}">Confirmar e-mail</a>`,
+		);
+		expect(mail.verificationLink).toBe(button);
+	});
+
+	it('takes an unlock link for a locked account', () => {
+		const url = 'https://rails.example/users/unlock?unlock_token=Qm2kL9xZ0pW';
+		expect(
+			html('Unlock instructions', `<a href="${url}">Unlock my account</a>`).verificationLink,
+		).toBe(url);
+	});
+
 	it('finds no verification link in notification mails', () => {
 		const changed = html(
 			'Your password was changed',

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as shared from '../actions/common.descriptions';
+import * as shared from '../shared/descriptions';
 
 export const triggerProperties: INodeProperties[] = [
 	{

@@ -5,12 +5,12 @@ import { messageFilter } from '../../helpers/filters';
 import type { MessageFilters } from '../../helpers/filters';
 import { mailboxAddress } from '../../helpers/validate';
 import { waitForMessage } from '../../helpers/waitForMessage';
-import * as shared from '../common.descriptions';
-import { buildMessageItem } from '../../helpers/messageItem';
-import { readMessageOutput } from './output';
+import * as shared from '../../shared/descriptions';
+import type { BinaryCall } from '../../helpers/attachments';
+import { buildMessageItem, readMessageOutput } from '../../helpers/messageOutput';
 
-export const MAX_TIMEOUT_SECONDS = 1800;
-export const MIN_INTERVAL_SECONDS = 2;
+const MAX_TIMEOUT_SECONDS = 1800;
+const MIN_INTERVAL_SECONDS = 2;
 
 const properties: INodeProperties[] = [
 	shared.mailboxAddress,
@@ -95,6 +95,7 @@ function secondsParameter(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	call: BinaryCall,
 ): Promise<INodeExecutionData[]> {
 	const startedAt = Date.now();
 	const node = this.getNode();
@@ -115,19 +116,17 @@ export async function execute(
 		itemIndex,
 	);
 	const options = this.getNodeParameter('options', itemIndex, {}) as { acceptExisting?: boolean };
-	const output = readMessageOutput.call(this, itemIndex);
+	const output = readMessageOutput(this, itemIndex);
 
-	const outcome = await waitForMessage(this, {
+	const outcome = await waitForMessage(call, {
 		email,
 		accept: filter.accept,
 		receivedAfter: startedAt,
 		acceptExisting: options.acceptExisting === true,
 		timeoutMs,
 		intervalMs,
-		signal: this.getExecutionCancelSignal(),
-		itemIndex,
 	});
-	if (outcome.found) return [await buildMessageItem(this, outcome.message, output, itemIndex)];
+	if (outcome.found) return [await buildMessageItem(call, outcome.message, output)];
 
 	const seconds = Math.round(timeoutMs / 1000);
 	const summary = `No matching message arrived in ${email} within ${seconds} s (${outcome.checks} checks)`;

@@ -1,13 +1,26 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_ATTACHMENT_PREFIX } from '../helpers/attachments';
-import { REQUEST_OPTIONS_PARAMETER } from '../transport/request';
 import {
 	DEFAULT_MAX_RETRY_WAIT_SECONDS,
 	MAX_RETRY_WAIT_LIMIT_SECONDS,
 } from '../transport/retryPolicy';
 
-/** Parameters shared by several operations, so their names and wording stay identical. */
+/**
+ * Parameters shared by several operations and the trigger, so their names and wording stay
+ * identical, with the types and defaults of their values. Actions, trigger and helpers all
+ * import from here; this file imports nothing above the transport.
+ */
+
+export const DEFAULT_ATTACHMENT_PREFIX = 'attachment_';
+
+/** The node-level "Request Options" collection (action node and trigger). */
+export const REQUEST_OPTIONS_PARAMETER = 'requestOptions';
+
+export interface RequestOptionsValues {
+	concurrency?: unknown;
+	retryOnTransientErrors?: unknown;
+	maxRetryWait?: unknown;
+}
 
 export const mailboxAddress: INodeProperties = {
 	displayName: 'Mailbox Address',
@@ -145,8 +158,9 @@ export const DEFAULT_CONCURRENCY = 20;
 export const MAX_CONCURRENCY = 20;
 
 /**
- * Node-level "Request Options", shown for every operation and on the trigger; read by the
- * transport (transport/request.ts) for every request. See transport/retryPolicy.ts for the rule.
+ * Node-level "Request Options", shown for every operation and on the trigger; resolved once
+ * by the router, the trigger or a dropdown (helpers/requestOptions.ts) and handed to the
+ * transport. See transport/retryPolicy.ts for the rule.
  */
 export const requestOptions: INodeProperties = {
 	displayName: 'Request Options',

@@ -48,7 +48,8 @@ export const simplify: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to return a compact message (ID, from, fromName, to, subject, receivedAt, seen, isHtml, content, attachments) instead of the raw API fields',
+		'Whether to return a compact message (ID, from, fromName, to, subject, receivedAt, seen, ' +
+		'isHtml, content, attachments) instead of the raw API fields',
 };
 
 export const messageOptions: INodeProperties = {
@@ -73,7 +74,8 @@ export const messageOptions: INodeProperties = {
 			default: '',
 			placeholder: 'code: (\\d{6})',
 			description:
-				'With Extract on: a regular expression for the verification code; its first capture group (or the whole match) becomes "code"',
+				'With Extract on: a regular expression for the verification code; its first capture ' +
+				'group (or the whole match) becomes "code"',
 		},
 		{
 			displayName: 'Download Attachments',
@@ -89,7 +91,8 @@ export const messageOptions: INodeProperties = {
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to add "text" (the body as plain text), "code" (the verification code), "links" and "verificationLink", read from the message without another request',
+				'Whether to add "text" (the body as plain text), "code" (the verification code), ' +
+				'"links" and "verificationLink", read from the message without another request',
 		},
 		{
 			displayName: 'Link Pattern',
@@ -178,7 +181,8 @@ export const requestOptions: INodeProperties = {
 			// Only the action node has items to run side by side; the trigger has no "resource".
 			displayOptions: { show: { '/resource': [{ _cnd: { exists: true } }] } },
 			description:
-				'How many input items the node works on at once, each with its own API requests. Results keep the input order. 1 runs the items one after another.',
+				'How many input items the node works on at once, each with its own API requests. ' +
+				'Results keep the input order. 1 runs the items one after another.',
 		},
 		{
 			displayName: 'Max Retry Wait (Seconds)',
@@ -187,7 +191,8 @@ export const requestOptions: INodeProperties = {
 			typeOptions: { minValue: 0, maxValue: MAX_RETRY_WAIT_LIMIT_SECONDS },
 			default: DEFAULT_MAX_RETRY_WAIT_SECONDS,
 			description:
-				'The longest the node waits before one retry when the API asks it to (rate limit or quota reset). A longer requested wait fails at once with the quota error.',
+				'The longest the node waits before one retry when the API asks it to (rate limit or ' +
+				'quota reset). A longer requested wait fails at once with the quota error.',
 		},
 		{
 			displayName: 'Retry on Transient Errors',
@@ -195,7 +200,9 @@ export const requestOptions: INodeProperties = {
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether to retry a request up to 3 times after a rate limit (429), a 502/503/504 or a dropped connection, with growing pauses. Create and Switch are retried only when the API certainly did not process them.',
+				'Whether to retry a request up to 3 times after a rate limit (429), a 502/503/504 or ' +
+				'a dropped connection, with growing pauses. Create and Switch are retried only when ' +
+				'the API certainly did not process them.',
 		},
 	],
 };

@@ -127,7 +127,9 @@ function combinedError(
 		const { email, error } = failures[0];
 		if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 			if (failureOf(error).statusCode === 404) {
-				error.description = `The mailbox ${email} expired or was deleted. Update the trigger's Mailbox Addresses (create a new mailbox with Temp Mail → Mailbox → Create).`;
+				error.description =
+					`The mailbox ${email} expired or was deleted. Update the ` +
+					`trigger's Mailbox Addresses (create a new mailbox with Temp Mail → Mailbox → Create).`;
 			}
 			return error;
 		}

@@ -21,7 +21,9 @@ const properties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_SECONDS },
 		default: 120,
-		description: `How long to wait for a matching message, at most ${MAX_TIMEOUT_SECONDS} s (mailboxes usually expire after 600 s)`,
+		description:
+			`How long to wait for a matching message, at most ${MAX_TIMEOUT_SECONDS} s ` +
+			`(mailboxes usually expire after 600 s)`,
 	},
 	{
 		displayName: 'Check Interval (Seconds)',
@@ -61,7 +63,8 @@ const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether a matching message that arrived before this node started also counts; off, only mail received after the node starts matches',
+					'Whether a matching message that arrived before this node started also counts; ' +
+					'off, only mail received after the node starts matches',
 			},
 		],
 	},
@@ -147,6 +150,7 @@ export async function execute(
 		itemIndex,
 		description:
 			(outcome.lastError ? `The last check failed: ${outcome.lastError}. ` : '') +
-			'Check that the mail was sent to this address and that the filters match it, raise the Timeout, or set On Timeout to output an item.',
+			'Check that the mail was sent to this address and that the filters match it, raise the ' +
+			'Timeout, or set On Timeout to output an item.',
 	});
 }

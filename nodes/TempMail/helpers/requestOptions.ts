@@ -22,6 +22,13 @@ function asRecord(raw: unknown): RequestOptionsValues {
 	return typeof raw === 'object' && raw !== null ? (raw as RequestOptionsValues) : {};
 }
 
+/** The value when it is a number within [min, max] (and whole, if asked), else undefined. */
+function numberIn(value: unknown, min: number, max: number, whole: boolean): number | undefined {
+	if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
+	if (whole && !Number.isInteger(value)) return undefined;
+	return value >= min && value <= max ? value : undefined;
+}
+
 function invalid(node: INode, message: string, itemIndex?: number): NodeOperationError {
 	return new NodeOperationError(node, message, {
 		itemIndex,
@@ -32,16 +39,17 @@ function invalid(node: INode, message: string, itemIndex?: number): NodeOperatio
 /** The retry settings of Request Options (Retry on Transient Errors, Max Retry Wait), checked. */
 export function retrySettingsFrom(node: INode, raw: unknown, itemIndex?: number): RetrySettings {
 	const options = asRecord(raw);
-	const maxWait = options.maxRetryWait ?? DEFAULT_MAX_RETRY_WAIT_SECONDS;
-	if (
-		typeof maxWait !== 'number' ||
-		!Number.isFinite(maxWait) ||
-		maxWait < 0 ||
-		maxWait > MAX_RETRY_WAIT_LIMIT_SECONDS
-	) {
+	const maxWait = numberIn(
+		options.maxRetryWait ?? DEFAULT_MAX_RETRY_WAIT_SECONDS,
+		0,
+		MAX_RETRY_WAIT_LIMIT_SECONDS,
+		false,
+	);
+	if (maxWait === undefined) {
 		throw invalid(
 			node,
-			`Max Retry Wait: must be between 0 and ${MAX_RETRY_WAIT_LIMIT_SECONDS} seconds, got ${String(maxWait)}`,
+			`Max Retry Wait: must be between 0 and ${MAX_RETRY_WAIT_LIMIT_SECONDS} seconds, ` +
+				`got ${String(options.maxRetryWait)}`,
 			itemIndex,
 		);
 	}
@@ -61,16 +69,12 @@ export function withoutRetries(settings: RetrySettings): RetrySettings {
 
 /** Request Options → Concurrency, checked. */
 export function concurrencyFrom(node: INode, raw: unknown): number {
-	const value = asRecord(raw).concurrency ?? DEFAULT_CONCURRENCY;
-	if (
-		typeof value !== 'number' ||
-		!Number.isInteger(value) ||
-		value < 1 ||
-		value > MAX_CONCURRENCY
-	) {
+	const given = asRecord(raw).concurrency ?? DEFAULT_CONCURRENCY;
+	const value = numberIn(given, 1, MAX_CONCURRENCY, true);
+	if (value === undefined) {
 		throw invalid(
 			node,
-			`Concurrency: must be a whole number from 1 to ${MAX_CONCURRENCY}, got ${String(value)}`,
+			`Concurrency: must be a whole number from 1 to ${MAX_CONCURRENCY}, got ${String(given)}`,
 		);
 	}
 	return value;

@@ -5,8 +5,7 @@ import { checkBaseUrl } from './baseUrl';
 import { cancelledError, errorForNetwork, errorForResponse } from './errors';
 import { classifyNetwork, classifyResponse, networkErrorCode } from './failure';
 import { redact, scrubBody } from './redact';
-import type { ApiCall, TempMailRequest } from './types';
-import type { ByteStream } from './types';
+import type { ApiCall, ByteStream, TempMailRequest } from './types';
 
 /** One attempt at one request: credentials, base URL rule, HTTP, and the error of a non-2xx answer. */
 

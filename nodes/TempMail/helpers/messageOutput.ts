@@ -1,13 +1,18 @@
-import type { IExecuteFunctions, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
-
-import type { ApiMessage } from '../transport/types';
-import { DEFAULT_ATTACHMENT_PREFIX, messageAttachmentsAsBinary } from './attachments';
 import { NodeOperationError } from 'n8n-workflow';
-import type { INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 
-import type { MessageOptions } from '../actions/common.descriptions';
 import { compileUserPattern, extractFromMessage } from '../extract';
-import { messageOutput } from './simplify';
+import { DEFAULT_ATTACHMENT_PREFIX } from '../shared/descriptions';
+import type { MessageOptions } from '../shared/descriptions';
+import type { ApiMessage } from '../transport/types';
+import { messageAttachmentsAsBinary } from './attachments';
+import type { BinaryCall } from './attachments';
+
+/**
+ * What a message becomes on the node's output, the same for Message → Get, Get Many,
+ * Wait For and the trigger: its fields (compact with Simplify, else the API's own), what
+ * Extract reads from it, and its attachments as binary data when asked.
+ */
 
 export interface MessageOutputOptions {
 	simplify: boolean;
@@ -17,7 +22,31 @@ export interface MessageOutputOptions {
 	extract?: { codePattern?: string; linkPattern?: string; minimumConfidence?: number };
 }
 
-/** Turns the shared Options collection into output options, refusing unusable patterns or a minimum confidence outside 0–1 before any request. */
+/** The compact message shape (Simplify on). */
+function simplifyMessage(message: ApiMessage): IDataObject {
+	return {
+		id: message.id,
+		from: message.from_email,
+		fromName: message.from,
+		to: message.to,
+		subject: message.subject,
+		receivedAt: message.receivedAt,
+		seen: message.is_seen,
+		isHtml: message.html,
+		content: message.content,
+		attachments: message.attachments.map(({ name, size }) => ({ name, size })),
+	};
+}
+
+function messageFields(message: ApiMessage, simplify: boolean): IDataObject {
+	if (simplify) return simplifyMessage(message);
+	return { ...message, attachments: message.attachments.map((a) => ({ ...a })) };
+}
+
+/**
+ * Turns the shared Options collection into output options, refusing unusable patterns or a
+ * minimum confidence outside 0–1 before any request.
+ */
 export function messageOutputOptions(
 	node: INode,
 	simplify: boolean,
@@ -64,18 +93,24 @@ export function messageOutputOptions(
 	return output;
 }
 
-/** One output item per message, the same for the action node and the trigger. */
+/** The Simplify and Options parameters of a message operation, read before any request. */
+export function readMessageOutput(ctx: IExecuteFunctions, itemIndex: number): MessageOutputOptions {
+	const simplify = ctx.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as MessageOptions;
+	return messageOutputOptions(ctx.getNode(), simplify, options, itemIndex);
+}
+
+/** One output item per message. */
 export async function buildMessageItem(
-	ctx: IExecuteFunctions | IPollFunctions,
+	call: BinaryCall,
 	message: ApiMessage,
 	options: MessageOutputOptions,
-	itemIndex?: number,
 ): Promise<INodeExecutionData> {
-	const item: INodeExecutionData = { json: messageOutput(message, options.simplify) };
+	const item: INodeExecutionData = { json: messageFields(message, options.simplify) };
 	if (options.extract) Object.assign(item.json, extractFromMessage(message, options.extract));
 	if (options.downloadAttachments && message.attachments.length > 0) {
 		const prefix = options.attachmentPrefix?.trim() || DEFAULT_ATTACHMENT_PREFIX;
-		item.binary = await messageAttachmentsAsBinary(ctx, message, prefix, itemIndex);
+		item.binary = await messageAttachmentsAsBinary(call, message, prefix);
 	}
 	return item;
 }

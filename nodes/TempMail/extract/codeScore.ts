@@ -50,7 +50,12 @@ const LABEL_REACH = 30;
 /** A code word this close makes a candidate "labelled": "code: QGWQMY", "ABCD1234 is your code". */
 const TIGHT = 4;
 const SENTENCE_END = /[.!?。！？\n]/;
-const NAMED_GAP = /^[\p{L}\p{M}]{0,20}[\s:：=\-–—]{0,4}$/u;
+/** Between a code word and its code: the rest of the word, ":" or spaces, maybe "is" in a few languages. */
+const NAMED_GAP = new RegExp(
+	'^[\\p{L}\\p{M}]{0,20}[\\s:：=\\-–—]{0,4}' +
+		'(?:(?:is|ist|lautet|est|es|é|è|är|er|jest|je|adalah|là|คือ|है|هو|הוא)[\\s:：]{1,3})?$',
+	'u',
+);
 
 /** Index of the first span (sorted, not overlapping) whose `key` is at or after `offset`. */
 export function firstAtOrAfter(spans: Span[], offset: number, key: 'start' | 'end'): number {

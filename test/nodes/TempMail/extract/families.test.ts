@@ -17,6 +17,8 @@ describe('codes as a person types them', () => {
 	it('reads a code of capitals only when it is set apart as a code', () => {
 		expect(findCode('', 'Your sign-in code:\n\nQGWQMY\n\nIt expires soon.')).toBe('QGWQMY');
 		expect(findCode('', 'Código de verificación: KXMPTQ')).toBe('KXMPTQ');
+		expect(findCode('', 'Your Pebble sign-in code is WQRTZN. It expires soon.')).toBe('WQRTZN');
+		expect(findCode('', 'Dein Code lautet QWHMRT.')).toBe('QWHMRT');
 		// A heading in capitals that the mail also writes in lower case is a word.
 		expect(
 			findCode('', 'VERIFY\n\nPlease verify your email with the code sent by SMS.'),
@@ -214,6 +216,11 @@ describe('verification links', () => {
 			'<p>New sign-in from Firefox.</p><a href="https://a.example.com/settings/security?session=vj9vhl0CWLpl">Review account activity</a>',
 		);
 		expect(signIn.verificationLink).toBeNull();
+		const didNot = text(
+			'Password changed',
+			"Your password was changed. If you didn't do this, reset it here: https://a.example.com/password/reset",
+		);
+		expect(didNot.verificationLink).toBeNull();
 		const welcome = text(
 			'Welcome',
 			'Welcome aboard!\n\nForgot your password? https://a.example.com/forgot-password',

@@ -65,7 +65,9 @@ function isGroupedCode(first: string, second: string, separator: string): boolea
 	if (!UPPER_ALNUM.test(first) || !UPPER_ALNUM.test(second)) return false;
 	if (first.length < 3 || second.length < 3) return false;
 	const joined = first + second;
-	if (!/[A-Z]/.test(joined) || !/\d/.test(joined)) return false;
+	// Capitals only ("QXRT-PLMW"): a code when shown with a hyphen (then judged as letters).
+	if (!/\d/.test(joined)) return separator === '-' && joined.length >= 6;
+	if (!/[A-Z]/.test(joined)) return false;
 	// "CODE 1234" is a word and a number, not one code: with a space each group needs a digit.
 	return separator === '-' || (/\d/.test(first) && /\d/.test(second));
 }
@@ -175,7 +177,7 @@ export function candidatesIn(text: string): Candidate[] {
 					end: next.end,
 					value: typed,
 					grouped: true,
-					shape: digits ? 'digits' : 'alnum',
+					shape: digits ? 'digits' : /\d/.test(typed) ? 'alnum' : 'letters',
 				});
 			}
 		}

@@ -1,6 +1,6 @@
 import type { Candidate } from './codeCandidates';
 import { DIGITS, isDigit } from './codeCandidates';
-import { ENDING_AFTER, EXPIRED_WORDS, REFERENCE_BEFORE } from './decoyWords';
+import { ENDING_AFTER, EXPIRED_WORDS, PROMO_AFTER, REFERENCE_BEFORE } from './decoyWords';
 import type { Lines } from './textLines';
 import { STATE_BEFORE } from './textLines';
 
@@ -160,6 +160,7 @@ export function score(setting: Setting, candidate: Candidate, proximity: number)
 	if (CURRENCY_BEFORE.test(tail) || CURRENCY_OR_PERCENT_AFTER.test(head)) return RULED_OUT;
 	if (/[#№]\s*$/.test(tail) || REFERENCE_BEFORE.test(tail) || ENDING_AFTER.test(head))
 		return RULED_OUT;
+	if (PROMO_AFTER.test(text.slice(end, end + 40))) return RULED_OUT;
 	if (claimedByOtherLabel(setting, candidate, lineStart)) return RULED_OUT;
 	if (looksLikePhone(text, candidate)) return RULED_OUT;
 	if (EXPIRED_WORDS.test(sentenceOf(text, candidate))) return RULED_OUT;

@@ -508,3 +508,9 @@ export const EXPIRED_WORDS = phraseMatcher([
 
 /** Said right after a phone number's last digits: "sonu 1234 ile biten", "1234 पर समाप्त". */
 export const ENDING_AFTER = /^\s*(?:ile biten|ile bitten|पर समाप्त|で終わる|로 끝나는|으로 끝나는)/u;
+
+/** Said right after a promotion code: "AUTUMN24 for 10% off", "… 20 % Rabatt", "… de descuento". */
+export const PROMO_AFTER = new RegExp(
+	'^[^.\\n]{0,30}?(?:\\d+\\s?%|% off|\\boff\\b|discount|rabatt|descuento|réduction|remise|desconto|sconto|korting|zniżk|rabat|indirim|скидк|знижк|خصم|הנחה|छूट|ส่วนลด|giảm giá|diskon|折扣|優惠|割引|할인)',
+	'iu',
+);

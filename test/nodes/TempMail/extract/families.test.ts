@@ -19,6 +19,7 @@ describe('codes as a person types them', () => {
 		expect(findCode('', 'Código de verificación: KXMPTQ')).toBe('KXMPTQ');
 		expect(findCode('', 'Your Pebble sign-in code is WQRTZN. It expires soon.')).toBe('WQRTZN');
 		expect(findCode('', 'Dein Code lautet QWHMRT.')).toBe('QWHMRT');
+		expect(findCode('', 'Dein Anmeldecode: QXRT-PLMW')).toBe('QXRT-PLMW');
 		// A heading in capitals that the mail also writes in lower case is a word.
 		expect(
 			findCode('', 'VERIFY\n\nPlease verify your email with the code sent by SMS.'),
@@ -53,6 +54,10 @@ describe('numbers that are not the code', () => {
 		expect(findCode('', 'Код бронювання: 455813\nПідтвердьте свою адресу.')).toBeNull();
 		expect(findCode('', '验证码请查收。取票码 652174')).toBeNull();
 		expect(findCode('', 'Numer przesyłki: 6200123456789\nKod odbioru: 482913')).toBeNull();
+		expect(findCode('', 'New roasts! Use code AUTUMN24 for 10% off.')).toBeNull();
+		expect(
+			findCode('', 'Gutscheincode folgt. Dein Code 482913 beim Bezahlen eingeben für Rabatt'),
+		).toBeNull();
 	});
 
 	it('says nothing when the code went to a phone or an app', () => {
@@ -198,6 +203,16 @@ describe('verification links', () => {
 		expect(mail.verificationLink).toBe(button);
 	});
 
+	it('takes an invitation link, and a link a Thai sentence introduces after a code', () => {
+		const invite = 'https://team.example.com/invite/accept?token=Kq81zXm2Lp0Wx';
+		expect(html('Invited', `<a href="${invite}">Accept invitation</a>`).verificationLink).toBe(
+			invite,
+		);
+		const url = 'https://app.example.co.th/v?t=Kq81zXm2Lp0Wx';
+		const th = text('ยืนยัน', `รหัสยืนยันตัวตนของคุณคือ 402 118 หรือกดลิงก์ ${url} เพื่อยืนยัน`);
+		expect(th).toMatchObject({ code: '402118', verificationLink: url });
+	});
+
 	it('takes an unlock link for a locked account', () => {
 		const url = 'https://rails.example/users/unlock?unlock_token=Qm2kL9xZ0pW';
 		expect(
@@ -221,6 +236,11 @@ describe('verification links', () => {
 			"Your password was changed. If you didn't do this, reset it here: https://a.example.com/password/reset",
 		);
 		expect(didNot.verificationLink).toBeNull();
+		const noAccount = text(
+			'Atur ulang kata sandi',
+			'Ada permintaan atur ulang kata sandi, tetapi tidak ada akun yang terdaftar. Daftar di sini: https://a.example.co.id/daftar',
+		);
+		expect(noAccount.verificationLink).toBeNull();
 		const welcome = text(
 			'Welcome',
 			'Welcome aboard!\n\nForgot your password? https://a.example.com/forgot-password',

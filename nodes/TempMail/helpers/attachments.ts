@@ -1,13 +1,8 @@
-import type {
-	IBinaryData,
-	IBinaryKeyData,
-	IDataObject,
-	IExecuteFunctions,
-	IPollFunctions,
-} from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 
 import { downloadAttachment } from '../transport/endpoints';
-import type { ApiMessage } from '../transport/types';
+import type { ApiAttachment, ApiMessage } from '../transport/types';
+import type { DownloadedAttachment } from './attachmentItems';
 
 export const DEFAULT_ATTACHMENT_PREFIX = 'attachment_';
 
@@ -33,21 +28,20 @@ export async function downloadAsBinary(
 	return await ctx.helpers.prepareBinaryData(stream, fileName, mimeTypeOf(headers));
 }
 
-/** Every attachment of a message as `<prefix>0`, `<prefix>1`, … in the API's order. */
-export async function messageAttachmentsAsBinary(
+/**
+ * Downloads the wanted attachments of a message one after another, in the API's order,
+ * each into n8n's binary data store.
+ */
+export async function downloadAttachments(
 	ctx: IExecuteFunctions | IPollFunctions,
 	message: ApiMessage,
-	prefix: string,
+	wanted: Array<{ index: number; attachment: ApiAttachment }>,
 	itemIndex?: number,
-): Promise<IBinaryKeyData> {
-	const binary: IBinaryKeyData = {};
-	for (const [index, attachment] of message.attachments.entries()) {
-		binary[`${prefix}${index}`] = await downloadAsBinary(
-			ctx,
-			message.id,
-			attachment.name,
-			itemIndex,
-		);
+): Promise<DownloadedAttachment[]> {
+	const downloaded: DownloadedAttachment[] = [];
+	for (const { index, attachment } of wanted) {
+		const binary = await downloadAsBinary(ctx, message.id, attachment.name, itemIndex);
+		downloaded.push({ index, attachment, binary });
 	}
-	return binary;
+	return downloaded;
 }

@@ -1,7 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import type { ApiMessage } from '../transport/types';
-import { DEFAULT_ATTACHMENT_PREFIX, messageAttachmentsAsBinary } from './attachments';
+import { DEFAULT_ATTACHMENT_PREFIX, downloadAttachments } from './attachments';
+import {
+	binaryPerMessage,
+	itemsPerAttachment,
+	maxSizeBytesOf,
+	parseExtensionList,
+	selectAttachments,
+} from './attachmentItems';
+import type { AttachmentOutput, AttachmentSelection } from './attachmentItems';
 import { NodeOperationError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
@@ -13,6 +21,8 @@ import { messageOutput } from './simplify';
 export interface MessageOutputOptions {
 	simplify: boolean;
 	downloadAttachments?: boolean;
+	attachmentOutput: AttachmentOutput;
+	attachmentSelection: AttachmentSelection;
 	attachmentPrefix?: string;
 	/** Present when Extract is on; the patterns are already checked. */
 	extract?: { codePattern?: string; linkPattern?: string };
@@ -28,6 +38,8 @@ export function messageOutputOptions(
 	const output: MessageOutputOptions = {
 		simplify,
 		downloadAttachments: options.downloadAttachments === true,
+		attachmentOutput: options.attachmentOutput === 'perAttachment' ? 'perAttachment' : 'perMessage',
+		attachmentSelection: attachmentSelectionOf(node, options, itemIndex),
 		attachmentPrefix: options.attachmentPrefix,
 	};
 	if (options.extract !== true) return output;
@@ -51,18 +63,47 @@ export function messageOutputOptions(
 	return output;
 }
 
-/** One output item per message, the same for the action node and the trigger. */
-export async function buildMessageItem(
+/** Attachment Extensions and Max Attachment Size, checked before any request. */
+function attachmentSelectionOf(
+	node: INode,
+	options: MessageOptions,
+	itemIndex?: number,
+): AttachmentSelection {
+	const refuse = (label: string, problem: string) =>
+		new NodeOperationError(node, `${label}: ${problem}`, {
+			itemIndex,
+			description: `Fix or clear the ${label} option.`,
+		});
+	const extensions = parseExtensionList(options.attachmentExtensions ?? '');
+	if ('problem' in extensions) throw refuse('Attachment Extensions', extensions.problem);
+	const maxSizeBytes = maxSizeBytesOf(options.maxAttachmentSizeMb);
+	if (typeof maxSizeBytes === 'object') throw refuse('Max Attachment Size', maxSizeBytes.problem);
+	return { extensions, maxSizeBytes };
+}
+
+/**
+ * The output items of one message, the same for the action node and the trigger: one
+ * item, or with One Item per Attachment one per downloaded attachment (none for a message
+ * without any).
+ */
+export async function buildMessageItems(
 	ctx: IExecuteFunctions | IPollFunctions,
 	message: ApiMessage,
 	options: MessageOutputOptions,
 	itemIndex?: number,
-): Promise<INodeExecutionData> {
+): Promise<INodeExecutionData[]> {
 	const item: INodeExecutionData = { json: messageOutput(message, options.simplify) };
 	if (options.extract) Object.assign(item.json, extractFromMessage(message, options.extract));
-	if (options.downloadAttachments && message.attachments.length > 0) {
-		const prefix = options.attachmentPrefix?.trim() || DEFAULT_ATTACHMENT_PREFIX;
-		item.binary = await messageAttachmentsAsBinary(ctx, message, prefix, itemIndex);
+	if (!options.downloadAttachments) return [item];
+	const { wanted, tooLarge } = selectAttachments(message.attachments, options.attachmentSelection);
+	const downloaded = await downloadAttachments(ctx, message, wanted, itemIndex);
+	if (options.attachmentOutput === 'perAttachment') {
+		return itemsPerAttachment(message, downloaded, tooLarge);
 	}
-	return item;
+	if (tooLarge.length > 0) item.json.attachmentErrors = tooLarge;
+	if (downloaded.length > 0) {
+		const prefix = options.attachmentPrefix?.trim() || DEFAULT_ATTACHMENT_PREFIX;
+		item.binary = binaryPerMessage(downloaded, prefix);
+	}
+	return [item];
 }

@@ -4,7 +4,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import type { MessageOptions } from '../actions/common.descriptions';
 import { messageFilter } from '../helpers/filters';
 import type { MessageFilters, MessagePredicate } from '../helpers/filters';
-import { buildMessageItem, messageOutputOptions } from '../helpers/messageItem';
+import { buildMessageItems, messageOutputOptions } from '../helpers/messageItem';
 import type { MessageOutputOptions } from '../helpers/messageItem';
 import { oldestFirst } from '../helpers/order';
 import { mailboxAddress } from '../helpers/validate';
@@ -92,7 +92,7 @@ async function pollMailbox(
 	const items: INodeExecutionData[] = [];
 	let calls = 1;
 	for (const message of fresh.filter(settings.accept)) {
-		items.push(await buildMessageItem(ctx, message, settings.output));
+		items.push(...(await buildMessageItems(ctx, message, settings.output)));
 		if (settings.output.downloadAttachments) calls += message.attachments.length;
 	}
 	return {
@@ -181,7 +181,7 @@ async function fetchTestEvent(
 			},
 		);
 	}
-	return [[await buildMessageItem(ctx, newest, settings.output)]];
+	return [await buildMessageItems(ctx, newest, settings.output)];
 }
 
 /**

@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { messageId } from '../../helpers/validate';
 import { getMessage } from '../../transport/endpoints';
 import * as shared from '../common.descriptions';
-import { buildMessageItem } from '../../helpers/messageItem';
+import { buildMessageItems } from '../../helpers/messageItem';
 import { readMessageOutput } from './output';
 
 const properties: INodeProperties[] = [shared.messageId, shared.simplify, shared.messageOptions];
@@ -22,5 +22,5 @@ export async function execute(
 	const id = messageId(this.getNode(), this.getNodeParameter('messageId', itemIndex), itemIndex);
 	const output = readMessageOutput.call(this, itemIndex);
 	const message = await getMessage(this, id, itemIndex);
-	return [await buildMessageItem(this, message, output, itemIndex)];
+	return await buildMessageItems(this, message, output, itemIndex);
 }

@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { mailboxAddress } from '../../helpers/validate';
 import { listMessages } from '../../transport/endpoints';
 import * as shared from '../common.descriptions';
-import { buildMessageItem } from '../../helpers/messageItem';
+import { buildMessageItems } from '../../helpers/messageItem';
 import { readMessageOutput } from './output';
 
 const properties: INodeProperties[] = [
@@ -52,6 +52,6 @@ export async function execute(
 		: messages.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
 	const items: INodeExecutionData[] = [];
 	for (const message of selected)
-		items.push(await buildMessageItem(this, message, output, itemIndex));
+		items.push(...(await buildMessageItems(this, message, output, itemIndex)));
 	return items;
 }

@@ -6,7 +6,7 @@ import type { MessageFilters } from '../../helpers/filters';
 import { mailboxAddress } from '../../helpers/validate';
 import { waitForMessage } from '../../helpers/waitForMessage';
 import * as shared from '../common.descriptions';
-import { buildMessageItem } from '../../helpers/messageItem';
+import { buildMessageItems } from '../../helpers/messageItem';
 import { readMessageOutput } from './output';
 
 export const MAX_TIMEOUT_SECONDS = 1800;
@@ -124,7 +124,7 @@ export async function execute(
 		signal: this.getExecutionCancelSignal(),
 		itemIndex,
 	});
-	if (outcome.found) return [await buildMessageItem(this, outcome.message, output, itemIndex)];
+	if (outcome.found) return await buildMessageItems(this, outcome.message, output, itemIndex);
 
 	const seconds = Math.round(timeoutMs / 1000);
 	const summary = `No matching message arrived in ${email} within ${seconds} s (${outcome.checks} checks)`;

@@ -297,14 +297,14 @@ export function startRedis(options: {
 	log?: (line: string) => void;
 }): Promise<RunningRedis>;
 
-export interface S3CredentialData {
+export type S3CredentialData = {
 	endpoint: string;
 	region: string;
 	accessKeyId: string;
 	secretAccessKey: string;
 	forcePathStyle: boolean;
 	ignoreSSLIssues: boolean;
-}
+};
 export interface RunningS3Server {
 	url: string;
 	port: number;

@@ -329,6 +329,9 @@ async function main() {
 			`    Simulator key ${api.apiKey}   (try: curl -H 'Authorization: Bearer ${api.apiKey}' '${api.baseUrl}/api/domains')`,
 		);
 	}
+	lines.push(
+		`    S3        ${s3.url}, bucket "${S3_BUCKET}", credential "${S3_CREDENTIAL_NAME}" (for "Temp Mail: attachments to S3")`,
+	);
 	if (examples.length)
 		lines.push(`    Workflows ${examples.map((e) => `"${e.workflow.name}"`).join(', ')}`);
 	lines.push(

@@ -4,6 +4,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import type { MessageOptions } from '../actions/common.descriptions';
 import { messageFilter } from '../helpers/filters';
 import type { MessageFilters, MessagePredicate } from '../helpers/filters';
+import { selectAttachments } from '../helpers/attachmentItems';
 import { buildMessageItems, messageOutputOptions } from '../helpers/messageItem';
 import type { MessageOutputOptions } from '../helpers/messageItem';
 import { oldestFirst } from '../helpers/order';
@@ -93,7 +94,10 @@ async function pollMailbox(
 	let calls = 1;
 	for (const message of fresh.filter(settings.accept)) {
 		items.push(...(await buildMessageItems(ctx, message, settings.output)));
-		if (settings.output.downloadAttachments) calls += message.attachments.length;
+		if (settings.output.downloadAttachments) {
+			calls += selectAttachments(message.attachments, settings.output.attachmentSelection).wanted
+				.length;
+		}
 	}
 	return {
 		email,

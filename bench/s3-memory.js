@@ -5,7 +5,7 @@
  * `n8n execute` process moving one attachment into a local S3 store (s3rver, path style)
  *   ours: Manual Trigger → Temp Mail Message → Get (Download Attachments, One Item per
  *         Attachment) → S3 upload. `n8n execute` cannot start at a polling trigger; Get
- *         builds its items with the trigger's own code (helpers/messageItem.ts), so the
+ *         builds its items with the trigger's own code (helpers/messageOutput.ts), so the
  *         download path measured is the trigger's.
  *   http: Manual Trigger → HTTP Request (Response Format: File) → S3 upload
  * for a small and a large attachment, alternating which runs first, median of the rounds.
@@ -131,7 +131,7 @@ function s3MemoryText({ rows, growthMb, rounds, n8nVersion, measuredAt }) {
 				`| ${row.size} | ${row.oursPeakMb} MB | ${row.httpPeakMb} MB | ${row.oursUploadMs} / ${row.httpUploadMs} ms |`,
 		),
 		'',
-		`${large.size} costs +${growthMb.ours} MB over ${small.size} with Temp Mail and +${growthMb.http} MB with HTTP Request. The download streams into n8n's binary store on both paths; n8n's S3 node then reads the whole file into memory to sign and upload it, so the pipeline needs about the attachment's size in memory whichever node fetched it. With big attachments: use the filesystem binary data mode (\`N8N_DEFAULT_BINARY_DATA_MODE=filesystem\`; in queue mode a folder that main and workers share), give the process (each worker in queue mode, where the S3 node runs) memory for the largest attachment plus about 400 MB, and set Max Attachment Size to keep larger files out. \`n8n execute\` cannot start at a polling trigger, so Message → Get stands in for it: both build their items with the same code (\`helpers/messageItem.ts\`).`,
+		`${large.size} costs +${growthMb.ours} MB over ${small.size} with Temp Mail and +${growthMb.http} MB with HTTP Request. The download streams into n8n's binary store on both paths; n8n's S3 node then reads the whole file into memory to sign and upload it, so the pipeline needs about the attachment's size in memory whichever node fetched it. With big attachments: use the filesystem binary data mode (\`N8N_DEFAULT_BINARY_DATA_MODE=filesystem\`; in queue mode a folder that main and workers share), give the process (each worker in queue mode, where the S3 node runs) memory for the largest attachment plus about 400 MB, and set Max Attachment Size to keep larger files out. \`n8n execute\` cannot start at a polling trigger, so Message → Get stands in for it: both build their items with the same code (\`helpers/messageOutput.ts\`).`,
 	].join('\n');
 }
 

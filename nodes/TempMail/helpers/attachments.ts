@@ -1,10 +1,11 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 
 import { downloadAttachment } from '../transport/endpoints';
-import type { ApiAttachment, ApiMessage } from '../transport/types';
+import type { ApiAttachment, ApiCall, ApiMessage } from '../transport/types';
 import type { DownloadedAttachment } from './attachmentItems';
 
-export const DEFAULT_ATTACHMENT_PREFIX = 'attachment_';
+/** A call from a context that can store binary data (the action node or the trigger). */
+export type BinaryCall = ApiCall & { ctx: IExecuteFunctions | IPollFunctions };
 
 function headerText(headers: IDataObject, name: string): string | undefined {
 	const value = headers[name];
@@ -12,20 +13,19 @@ function headerText(headers: IDataObject, name: string): string | undefined {
 }
 
 /** The MIME type from Content-Type (parameters dropped); n8n would otherwise sniff the stream. */
-export function mimeTypeOf(headers: IDataObject): string {
+function mimeTypeOf(headers: IDataObject): string {
 	const type = headerText(headers, 'content-type')?.split(';')[0].trim().toLowerCase();
 	return type && /^[a-z0-9.+-]+\/[a-z0-9.+-]+$/.test(type) ? type : 'application/octet-stream';
 }
 
 /** Streams one attachment into n8n's binary data store (filesystem/S3/database as configured). */
 export async function downloadAsBinary(
-	ctx: IExecuteFunctions | IPollFunctions,
+	call: BinaryCall,
 	messageId: string,
 	fileName: string,
-	itemIndex?: number,
 ): Promise<IBinaryData> {
-	const { stream, headers } = await downloadAttachment(ctx, messageId, fileName, itemIndex);
-	return await ctx.helpers.prepareBinaryData(stream, fileName, mimeTypeOf(headers));
+	const { data: stream, headers } = await downloadAttachment(call, messageId, fileName);
+	return await call.ctx.helpers.prepareBinaryData(stream, fileName, mimeTypeOf(headers));
 }
 
 /**
@@ -33,14 +33,13 @@ export async function downloadAsBinary(
  * each into n8n's binary data store.
  */
 export async function downloadAttachments(
-	ctx: IExecuteFunctions | IPollFunctions,
+	call: BinaryCall,
 	message: ApiMessage,
 	wanted: Array<{ index: number; attachment: ApiAttachment }>,
-	itemIndex?: number,
 ): Promise<DownloadedAttachment[]> {
 	const downloaded: DownloadedAttachment[] = [];
 	for (const { index, attachment } of wanted) {
-		const binary = await downloadAsBinary(ctx, message.id, attachment.name, itemIndex);
+		const binary = await downloadAsBinary(call, message.id, attachment.name);
 		downloaded.push({ index, attachment, binary });
 	}
 	return downloaded;

@@ -1,11 +1,13 @@
 import { sleep } from 'n8n-workflow';
 
-import { classifyFailure } from '../transport/errors';
 import { listMessages } from '../transport/endpoints';
-import type { TempMailFunctions } from '../transport/request';
-import type { ApiMessage } from '../transport/types';
+import { failureOf } from '../transport/failure';
+import type { Failure } from '../transport/failure';
+import { rateLimitWaitMs } from '../transport/retryPolicy';
+import type { ApiCall, ApiMessage } from '../transport/types';
 import type { MessagePredicate } from './filters';
 import { oldestFirst, receivedAtMs } from './order';
+import { withoutRetries } from './requestOptions';
 
 export interface WaitSettings {
 	email: string;
@@ -15,8 +17,6 @@ export interface WaitSettings {
 	acceptExisting: boolean;
 	timeoutMs: number;
 	intervalMs: number;
-	signal?: AbortSignal;
-	itemIndex?: number;
 	/** Injected for tests; defaults to Date.now. */
 	now?: () => number;
 }
@@ -47,15 +47,9 @@ function pickMatch(
 	return matching[matching.length - 1];
 }
 
-/** How long a 429 asks us to wait: Retry-After, else until the quota reset, never less than the interval. */
-function rateLimitDelay(error: unknown, intervalMs: number, now: number): number {
-	const context = (
-		error as { context: { retryAfterSeconds?: number | null; quotaResetAt?: string | null } }
-	).context;
-	if (context.retryAfterSeconds != null)
-		return Math.max(context.retryAfterSeconds * 1000, intervalMs);
-	const untilReset = context.quotaResetAt ? Date.parse(context.quotaResetAt) - now : Number.NaN;
-	return untilReset > intervalMs ? untilReset : intervalMs;
+/** How long a 429 asks us to wait (Retry-After, else until the quota reset), never less than the interval. */
+function rateLimitDelay(failure: Failure, intervalMs: number, now: number): number {
+	return Math.max(rateLimitWaitMs(failure, Number.POSITIVE_INFINITY, now) ?? 0, intervalMs);
 }
 
 /** Sleeps at most until the deadline; resolves false when no time is left. */
@@ -73,13 +67,13 @@ async function pause(
 
 /**
  * Polls one mailbox until a matching message is there or the time is up.
- * One list request per check; 429 waits for Retry-After (or the quota
- * reset), server and network trouble is retried, anything else is thrown.
+ * One list request per check; what a failed check means comes from
+ * transport/failure.ts: a 429 waits for Retry-After (or the quota reset),
+ * transient trouble is checked again, anything permanent is thrown at once.
  */
-export async function waitForMessage(
-	ctx: TempMailFunctions,
-	settings: WaitSettings,
-): Promise<WaitOutcome> {
+export async function waitForMessage(call: ApiCall, settings: WaitSettings): Promise<WaitOutcome> {
+	// Wait For is its own retry loop: the transport must not retry (and wait) inside a check.
+	const check: ApiCall = { ...call, retry: withoutRetries(call.retry) };
 	const now = settings.now ?? Date.now;
 	const started = now();
 	const deadline = started + settings.timeoutMs;
@@ -87,30 +81,28 @@ export async function waitForMessage(
 	let checks = 0;
 	let lastError: string | undefined;
 	for (;;) {
-		settings.signal?.throwIfAborted();
+		call.signal?.throwIfAborted();
 		let delay = settings.intervalMs;
-		let failure: unknown;
+		let caught: unknown;
 		try {
 			checks++;
-			// Wait For is its own retry loop: the transport must not retry (and wait) inside a check.
-			const { messages } = await listMessages(ctx, settings.email, settings.itemIndex, {
-				retry: false,
-			});
+			const { messages } = (await listMessages(check, settings.email)).data;
 			const firstListing = listedAtFirstCheck ?? new Set(messages.map((m) => m.id));
 			const match = pickMatch(messages, settings, firstListing);
 			listedAtFirstCheck = firstListing;
 			if (match) return { found: true, message: match, checks, waitedMs: now() - started };
 		} catch (error) {
-			failure = error;
+			caught = error;
 		}
-		if (failure !== undefined) {
+		if (caught !== undefined) {
 			// Transport errors are already NodeApiError/NodeOperationError with a clear message.
-			const kind = classifyFailure(failure);
-			if (kind === 'fatal') throw failure;
-			lastError = (failure as Error).message;
-			if (kind === 'rate-limited') delay = rateLimitDelay(failure, settings.intervalMs, now());
+			const failure = failureOf(caught);
+			if (failure.kind === 'permanent') throw caught;
+			lastError = (caught as Error).message;
+			if (failure.kind === 'rate-limited')
+				delay = rateLimitDelay(failure, settings.intervalMs, now());
 		}
-		if (!(await pause(delay, deadline, now, settings.signal))) {
+		if (!(await pause(delay, deadline, now, call.signal))) {
 			return { found: false, checks, waitedMs: now() - started, lastError };
 		}
 	}

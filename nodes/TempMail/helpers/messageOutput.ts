@@ -1,7 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 
+import { compileUserPattern, extractFromMessage } from '../extract';
+import { DEFAULT_ATTACHMENT_PREFIX } from '../shared/descriptions';
+import type { MessageOptions } from '../shared/descriptions';
 import type { ApiMessage } from '../transport/types';
-import { DEFAULT_ATTACHMENT_PREFIX, downloadAttachments } from './attachments';
 import {
 	binaryPerMessage,
 	itemsPerAttachment,
@@ -10,13 +13,14 @@ import {
 	selectAttachments,
 } from './attachmentItems';
 import type { AttachmentOutput, AttachmentSelection } from './attachmentItems';
-import { NodeOperationError } from 'n8n-workflow';
-import type { INode } from 'n8n-workflow';
+import { downloadAttachments } from './attachments';
+import type { BinaryCall } from './attachments';
 
-import type { MessageOptions } from '../actions/common.descriptions';
-import { extractFromMessage } from '../extract';
-import { compilePattern } from './filters';
-import { messageOutput } from './simplify';
+/**
+ * What a message becomes on the node's output, the same for Message → Get, Get Many,
+ * Wait For and the trigger: its fields (compact with Simplify, else the API's own), what
+ * Extract reads from it, and its attachments as binary data when asked.
+ */
 
 export interface MessageOutputOptions {
 	simplify: boolean;
@@ -26,6 +30,27 @@ export interface MessageOutputOptions {
 	attachmentPrefix?: string;
 	/** Present when Extract is on; the patterns are already checked. */
 	extract?: { codePattern?: string; linkPattern?: string };
+}
+
+/** The compact message shape (Simplify on). */
+function simplifyMessage(message: ApiMessage): IDataObject {
+	return {
+		id: message.id,
+		from: message.from_email,
+		fromName: message.from,
+		to: message.to,
+		subject: message.subject,
+		receivedAt: message.receivedAt,
+		seen: message.is_seen,
+		isHtml: message.html,
+		content: message.content,
+		attachments: message.attachments.map(({ name, size }) => ({ name, size })),
+	};
+}
+
+function messageFields(message: ApiMessage, simplify: boolean): IDataObject {
+	if (simplify) return simplifyMessage(message);
+	return { ...message, attachments: message.attachments.map((a) => ({ ...a })) };
 }
 
 /** Turns the shared Options collection into output options, refusing unusable patterns before any request. */
@@ -50,9 +75,11 @@ export function messageOutputOptions(
 	] as const) {
 		const source = options[key]?.trim();
 		if (!source) continue;
-		const compiled = compilePattern(source);
-		if ('problem' in compiled) {
-			throw new NodeOperationError(node, `${label}: ${compiled.problem}`, {
+		try {
+			// The compiler that runs the pattern later, so what passes here also runs there.
+			compileUserPattern(source, label);
+		} catch (error) {
+			throw new NodeOperationError(node, (error as Error).message, {
 				itemIndex,
 				description: `Fix or clear the ${label} option.`,
 			});
@@ -61,6 +88,13 @@ export function messageOutputOptions(
 	}
 	output.extract = patterns;
 	return output;
+}
+
+/** The Simplify and Options parameters of a message operation, read before any request. */
+export function readMessageOutput(ctx: IExecuteFunctions, itemIndex: number): MessageOutputOptions {
+	const simplify = ctx.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as MessageOptions;
+	return messageOutputOptions(ctx.getNode(), simplify, options, itemIndex);
 }
 
 /** Attachment Extensions and Max Attachment Size, checked before any request. */
@@ -82,21 +116,19 @@ function attachmentSelectionOf(
 }
 
 /**
- * The output items of one message, the same for the action node and the trigger: one
- * item, or with One Item per Attachment one per downloaded attachment (none for a message
- * without any).
+ * The output items of one message: one item, or with One Item per Attachment one per
+ * downloaded attachment (none for a message without any).
  */
 export async function buildMessageItems(
-	ctx: IExecuteFunctions | IPollFunctions,
+	call: BinaryCall,
 	message: ApiMessage,
 	options: MessageOutputOptions,
-	itemIndex?: number,
 ): Promise<INodeExecutionData[]> {
-	const item: INodeExecutionData = { json: messageOutput(message, options.simplify) };
+	const item: INodeExecutionData = { json: messageFields(message, options.simplify) };
 	if (options.extract) Object.assign(item.json, extractFromMessage(message, options.extract));
 	if (!options.downloadAttachments) return [item];
 	const { wanted, tooLarge } = selectAttachments(message.attachments, options.attachmentSelection);
-	const downloaded = await downloadAttachments(ctx, message, wanted, itemIndex);
+	const downloaded = await downloadAttachments(call, message, wanted);
 	if (options.attachmentOutput === 'perAttachment') {
 		return itemsPerAttachment(message, downloaded, tooLarge);
 	}

@@ -2,8 +2,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
+	UsableAsToolDescription,
 } from 'n8n-workflow';
 
 import * as attachment from './actions/attachment/Attachment.resource';
@@ -13,7 +15,53 @@ import * as message from './actions/message/Message.resource';
 import * as quota from './actions/quota/Quota.resource';
 import { requestOptions } from './actions/common.descriptions';
 import { router } from './actions/router';
+import { toolProperties } from './actions/tool';
 import { loadOptions } from './methods/loadOptions';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Attachment',
+				value: 'attachment',
+				description: 'Files attached to a received message',
+			},
+			{
+				name: 'Domain',
+				value: 'domain',
+				description: 'Domains available for mailbox addresses',
+			},
+			{
+				name: 'Mailbox',
+				value: 'mailbox',
+				description: 'Disposable email addresses owned by your account',
+			},
+			{ name: 'Message', value: 'message', description: 'Emails received by a mailbox' },
+			{ name: 'Quota', value: 'quota', description: 'Your API call allowance' },
+		],
+		default: 'mailbox',
+	},
+	...attachment.description,
+	...domain.description,
+	...mailbox.description,
+	...message.description,
+	...quota.description,
+	requestOptions,
+];
+
+// n8n merges these over the description for the generated "Temp Mail Tool" (see actions/tool.ts);
+// its typings list only the top-level fields, though properties are replaced the same way.
+const usableAsTool = {
+	replacements: {
+		description:
+			'Disposable email addresses for an AI agent: create one, wait for the verification mail and read its code and link',
+		properties: toolProperties(properties),
+	},
+} as UsableAsToolDescription;
 
 export class TempMail implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,49 +69,18 @@ export class TempMail implements INodeType {
 		name: 'tempMail',
 		icon: { light: 'file:../../icons/tempmail.svg', dark: 'file:../../icons/tempmail.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: Wait For's New Mail Is (default Unread) replaces Accept Mail Already There.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Create disposable mailboxes, read their messages and download attachments with the Temp Mail API',
 		defaults: { name: 'Temp Mail' },
-		usableAsTool: true,
+		usableAsTool,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'tempMailApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{
-						name: 'Attachment',
-						value: 'attachment',
-						description: 'Files attached to a received message',
-					},
-					{
-						name: 'Domain',
-						value: 'domain',
-						description: 'Domains available for mailbox addresses',
-					},
-					{
-						name: 'Mailbox',
-						value: 'mailbox',
-						description: 'Disposable email addresses owned by your account',
-					},
-					{ name: 'Message', value: 'message', description: 'Emails received by a mailbox' },
-					{ name: 'Quota', value: 'quota', description: 'Your API call allowance' },
-				],
-				default: 'mailbox',
-			},
-			...attachment.description,
-			...domain.description,
-			...mailbox.description,
-			...message.description,
-			...quota.description,
-			requestOptions,
-		],
+		properties,
 	};
 
 	methods = { loadOptions };

@@ -7,6 +7,7 @@ import type { INode } from 'n8n-workflow';
 
 import type { MessageOptions } from '../actions/common.descriptions';
 import { extractFromMessage } from '../extract';
+import { agentMessage } from './agent';
 import { compilePattern } from './filters';
 import { messageOutput } from './simplify';
 
@@ -16,6 +17,8 @@ export interface MessageOutputOptions {
 	attachmentPrefix?: string;
 	/** Present when Extract is on; the patterns are already checked. */
 	extract?: { codePattern?: string; linkPattern?: string };
+	/** Set when the node runs as an AI agent's tool and the result is not the full output. */
+	tool?: 'compact' | 'extractedOnly';
 }
 
 /** Turns the shared Options collection into output options, refusing unusable patterns before any request. */
@@ -58,6 +61,7 @@ export async function buildMessageItem(
 	options: MessageOutputOptions,
 	itemIndex?: number,
 ): Promise<INodeExecutionData> {
+	if (options.tool) return { json: agentMessage(message, options.tool, options.extract) };
 	const item: INodeExecutionData = { json: messageOutput(message, options.simplify) };
 	if (options.extract) Object.assign(item.json, extractFromMessage(message, options.extract));
 	if (options.downloadAttachments && message.attachments.length > 0) {

@@ -5,7 +5,6 @@ import type {
 	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
-	UsableAsToolDescription,
 } from 'n8n-workflow';
 
 import * as attachment from './actions/attachment/Attachment.resource';
@@ -15,10 +14,11 @@ import * as message from './actions/message/Message.resource';
 import * as quota from './actions/quota/Quota.resource';
 import { requestOptions } from './actions/common.descriptions';
 import { router } from './actions/router';
-import { toolProperties } from './actions/tool';
+import { withToolProperties } from './actions/tool';
 import { loadOptions } from './methods/loadOptions';
 
-const properties: INodeProperties[] = [
+// As an AI agent's tool the node shows a few properties of its own (see actions/tool.ts).
+const properties: INodeProperties[] = withToolProperties([
 	{
 		displayName: 'Resource',
 		name: 'resource',
@@ -51,17 +51,7 @@ const properties: INodeProperties[] = [
 	...message.description,
 	...quota.description,
 	requestOptions,
-];
-
-// n8n merges these over the description for the generated "Temp Mail Tool" (see actions/tool.ts);
-// its typings list only the top-level fields, though properties are replaced the same way.
-const usableAsTool = {
-	replacements: {
-		description:
-			'Disposable email addresses for an AI agent: create one, wait for the verification mail and read its code and link',
-		properties: toolProperties(properties),
-	},
-} as UsableAsToolDescription;
+]);
 
 export class TempMail implements INodeType {
 	description: INodeTypeDescription = {
@@ -76,7 +66,7 @@ export class TempMail implements INodeType {
 		description:
 			'Create disposable mailboxes, read their messages and download attachments with the Temp Mail API',
 		defaults: { name: 'Temp Mail' },
-		usableAsTool,
+		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'tempMailApi', required: true }],

@@ -1,7 +1,7 @@
 /**
- * Runs "Temp Mail Tool" through the real n8n engine the way n8n runs a `usableAsTool` node for
- * an agent: a type named "<name>Tool" whose description is the node's with
- * `usableAsTool.replacements` merged over it. Import before n8n-core.
+ * Runs "Temp Mail Tool" through the real n8n engine the way n8n 2.41 runs a `usableAsTool` node
+ * for an agent: the node's own description under a type named "<name>Tool" (n8n's run time
+ * applies no `usableAsTool.replacements`). Import before n8n-core.
  */
 import type { INodeParameters, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
@@ -13,17 +13,14 @@ import type { NodeRun, SimulatorFixture } from './tempmail';
 export const TOOL_TYPE = 'n8n-nodes-tempmail.tempMailTool';
 export const TOOL_NAME = 'Temp Mail Tool';
 
-/** The tool variant's description, as n8n 2.41 derives it (name + "Tool", replacements merged). */
+/** The tool variant's description, as n8n 2.41 builds it at run time. */
 export function toolDescription(): INodeTypeDescription {
 	const { description } = new TempMail();
-	const replacements =
-		typeof description.usableAsTool === 'object' ? description.usableAsTool.replacements : {};
 	return {
 		...description,
-		...replacements,
 		name: `${description.name}Tool`,
 		displayName: `${description.displayName} Tool`,
-	} as INodeTypeDescription;
+	};
 }
 
 function toolNodeType(): INodeType {

@@ -1,16 +1,20 @@
-import { deepCopy } from 'n8n-workflow';
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { AGENT_TEXT_LIMIT } from '../helpers/agent';
 
 /**
- * The node as an AI agent's tool (n8n builds "Temp Mail Tool" from `usableAsTool.replacements`).
- * In n8n's default "Set Automatically" mode the model sees only "<action> in Temp Mail", so each
- * action below is written for a model: what the call does, how long it may block, what comes
- * back and what the ids look like. Parameter descriptions made with the editor's "let the model
- * define this" button are empty, so the actions name the inputs too.
+ * The node as an AI agent's tool. n8n runs a `usableAsTool` node under a generated type
+ * ("Temp Mail Tool", `tempMailTool`) built from the node's own properties at run time (n8n 2.41
+ * applies `usableAsTool.replacements` only to what the editor shows), so everything a tool needs
+ * is an ordinary property shown only as a tool (`'@tool': [true]`).
+ *
+ * What the model reads about a tool is its `toolDescription` parameter; n8n's own fallback is
+ * "<action> in Temp Mail", which says nothing about blocking or what comes back. So each
+ * operation has a description written for a model: what the call does, how long it may block,
+ * what comes back and what the ids look like. Parameter descriptions made with the editor's
+ * "let the model define this" button are empty, so these name the inputs too.
  */
-const TOOL_ACTIONS: Record<string, Record<string, string>> = {
+export const TOOL_DESCRIPTIONS: Record<string, Record<string, string>> = {
 	mailbox: {
 		create:
 			'Create a new disposable email address. Returns "email" (use it to sign up, then pass it to Wait For) and "expiresInSeconds" (the address and its mail are deleted then, usually after 600 s)',
@@ -19,8 +23,8 @@ const TOOL_ACTIONS: Record<string, Record<string, string>> = {
 			'Change a mailbox ("email": its full address) to a chosen username and domain; returns the new "email"',
 	},
 	message: {
-		waitFor: `Wait for a new (unread) email in a mailbox ("email": the address from Create). Blocks until a message matching the filters arrives or the timeout passes (default 120 s). Returns "ID", "from", "subject", "code" (the verification code, or null), "verificationLink" (or null) and "text" (the body as plain text, at most ${AGENT_TEXT_LIMIT} characters). The message returned is marked read, so calling again waits for the next one. If nothing arrives: "timedOut": true; call again to keep waiting`,
-		getAll: `List the emails in a mailbox ("email": the address from Create), newest first. Each has "ID" (a long string of letters and digits), "from", "subject", "code", "verificationLink" and "text" (at most ${AGENT_TEXT_LIMIT} characters)`,
+		waitFor: `Wait for a new (unread) email in a mailbox ("email": the address from Create). Blocks until a message matching the filters arrives or the timeout passes (default 120 s). Returns "id", "from", "subject", "code" (the verification code, or null), "verificationLink" (or null) and "text" (the body as plain text, at most ${AGENT_TEXT_LIMIT} characters). The message returned is marked read, so calling again waits for the next one. If nothing arrives: "timedOut": true; call again to keep waiting`,
+		getAll: `List the emails in a mailbox ("email": the address from Create), newest first. Each has "id" (a long string of letters and digits), "from", "subject", "code", "verificationLink" and "text" (at most ${AGENT_TEXT_LIMIT} characters)`,
 		get: `Read one email by its "id" (the long id string from Wait For or Get Many) and mark it read. Returns "from", "subject", "code", "verificationLink" and "text" (at most ${AGENT_TEXT_LIMIT} characters)`,
 		delete: 'Delete one email by its "id" (the long id string from Wait For or Get Many)',
 	},
@@ -43,7 +47,9 @@ const toolOutput: INodeProperties = {
 	displayName: 'Tool Output',
 	name: 'toolOutput',
 	type: 'options',
-	displayOptions: { show: { resource: ['message'], operation: ['get', 'getAll', 'waitFor'] } },
+	displayOptions: {
+		show: { '@tool': [true], resource: ['message'], operation: ['get', 'getAll', 'waitFor'] },
+	},
 	options: [
 		{
 			name: 'Compact',
@@ -67,36 +73,47 @@ const toolOutput: INodeProperties = {
 		'What the model receives for each message. Every tool result is sent to the model provider and re-sent on later calls, so keep it small.',
 };
 
-function isOptionList(options: INodeProperties['options']): options is INodePropertyOptions[] {
-	return Array.isArray(options) && options.every((option) => 'value' in option);
+const asTool = { '@tool': [true] };
+
+/** The Resource choice of the tool: the node's, without what a tool cannot use. */
+function toolResource(resource: INodeProperties): INodeProperties {
+	const options = (resource.options ?? []) as INodePropertyOptions[];
+	return {
+		...resource,
+		displayOptions: { show: asTool },
+		options: options.filter((option) => !RESOURCES_NOT_AS_TOOL.includes(String(option.value))),
+	};
 }
 
-/** The tool variant's properties: model-facing actions, no attachment resource, Tool Output. */
-export function toolProperties(properties: INodeProperties[]): INodeProperties[] {
+/**
+ * The node's properties with the tool's own: its Resource choice (the ordinary one shows only
+ * outside a tool), a model-facing description per operation, and Tool Output.
+ */
+export function withToolProperties(properties: INodeProperties[]): INodeProperties[] {
 	const result: INodeProperties[] = [];
-	for (const original of deepCopy(properties)) {
-		const resources = original.displayOptions?.show?.resource as string[] | undefined;
-		if (resources?.every((resource) => RESOURCES_NOT_AS_TOOL.includes(resource))) continue;
-		if (original.name === 'resource' && isOptionList(original.options)) {
-			original.options = original.options.filter(
-				(option) => !RESOURCES_NOT_AS_TOOL.includes(String(option.value)),
-			);
+	for (const property of properties) {
+		if (property.name !== 'resource') {
+			result.push(property);
+			continue;
 		}
-		if (
-			original.name === 'operation' &&
-			resources?.length === 1 &&
-			isOptionList(original.options)
-		) {
-			const actions = TOOL_ACTIONS[resources[0]] ?? {};
-			for (const option of original.options) {
-				const action = actions[String(option.value)];
-				if (action) option.action = action;
+		result.push({ ...property, displayOptions: { show: { '@tool': [false] } } });
+		result.push(toolResource(property));
+		for (const [resource, operations] of Object.entries(TOOL_DESCRIPTIONS)) {
+			for (const [operation, text] of Object.entries(operations)) {
+				result.push({
+					displayName: 'Tool Description',
+					name: 'toolDescription',
+					type: 'string',
+					typeOptions: { rows: 4 },
+					displayOptions: { show: { ...asTool, resource: [resource], operation: [operation] } },
+					default: text,
+					description:
+						'What the AI model is told about this tool; it decides when to call it and what to expect from it',
+				});
 			}
 		}
-		result.push(original);
+		result.push(toolOutput);
 	}
-	const simplifyAt = result.findIndex((property) => property.name === 'simplify');
-	result.splice(simplifyAt < 0 ? result.length : simplifyAt, 0, toolOutput);
 	return result;
 }
 

@@ -153,54 +153,64 @@ describe('Temp Mail Tool: results', () => {
 
 describe('Temp Mail Tool: what the model is told', () => {
 	const description = toolDescription();
-	const operations = (resource: string) =>
-		(description.properties.find(
-			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource),
-		)?.options ?? []) as INodePropertyOptions[];
+	const ordinary = new TempMail().description;
 
-	/** n8n's own "Set Automatically" tool description for a node with these parameters. */
-	const autoDescription = (parameters: Record<string, string>) =>
+	/** The node's parameters with defaults filled, as n8n's Workflow does before a run. */
+	const filled = (desc: typeof description, parameters: Record<string, string>) => {
+		const node = { typeVersion: 2, parameters } as unknown as INode;
+		return NodeHelpers.getNodeParameters(desc.properties, parameters, true, false, node, desc)!;
+	};
+	/** What n8n tells the model about a tool node with these parameters. */
+	const toolText = (parameters: Record<string, string>) =>
 		NodeHelpers.getToolDescriptionForNode(
-			{ parameters: { descriptionType: 'auto', ...parameters } } as unknown as INode,
+			{ typeVersion: 2, parameters: filled(description, parameters) } as unknown as INode,
 			{ description } as never,
 		);
 
 	it('Wait For says it blocks up to its timeout, returns code and verificationLink, and marks read', () => {
-		const text = autoDescription({ resource: 'message', operation: 'waitFor' });
+		const text = toolText({ resource: 'message', operation: 'waitFor' });
 		expect(text).toMatch(/Blocks until .* timeout/);
 		expect(text).toMatch(/"code"/);
 		expect(text).toMatch(/"verificationLink"/);
 		expect(text).toMatch(/marked read/);
-		expect(text).toMatch(/in Temp Mail$/);
 	});
 
-	it('every operation offered to the model has an action written for it; attachments are not offered', () => {
-		const resources = (
-			description.properties.find((p) => p.name === 'resource')?.options as INodePropertyOptions[]
-		).map((o) => o.value);
-		expect(resources).not.toContain('attachment');
-		expect(
-			description.properties.some((p) => p.displayOptions?.show?.resource?.includes('attachment')),
-		).toBe(false);
+	it('every operation offered to the model has a description written for it; attachments are not offered', () => {
+		const toolResource = description.properties.find(
+			(p) => p.name === 'resource' && p.displayOptions?.show?.['@tool']?.[0] === true,
+		);
+		const resources = (toolResource?.options as INodePropertyOptions[]).map((o) => o.value);
+		expect(resources.sort()).toEqual(['domain', 'mailbox', 'message', 'quota']);
 		for (const resource of resources) {
-			for (const option of operations(String(resource)))
-				expect({ resource, op: option.value, long: String(option.action).length > 50 }).toEqual({
+			const operations = description.properties.find(
+				(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource),
+			)?.options as INodePropertyOptions[];
+			for (const { value } of operations) {
+				const text = toolText({ resource: String(resource), operation: String(value) });
+				expect({ resource, value, text }).toEqual({
 					resource,
-					op: option.value,
-					long: true,
+					value,
+					text: expect.stringMatching(/^.{50,}$/s),
 				});
+				expect(text).not.toMatch(/ in Temp Mail$/);
+			}
 		}
 	});
 
-	it('the ordinary node keeps its short actions and the attachment resource', () => {
-		const { description: ordinary } = new TempMail();
+	it('the ordinary node shows none of it and keeps the attachment resource', () => {
+		const parameters = filled(ordinary, { resource: 'message', operation: 'waitFor' });
+		expect(parameters).not.toHaveProperty('toolDescription');
+		expect(parameters).not.toHaveProperty('toolOutput');
+		expect(filled(ordinary, { resource: 'attachment' }).resource).toBe('attachment');
 		expect(TOOL_TYPE.endsWith(`${ordinary.name}Tool`)).toBe(true);
-		const messageOperations = ordinary.properties.find(
-			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('message'),
-		)?.options as INodePropertyOptions[];
-		expect(messageOperations.find((o) => o.value === 'waitFor')?.action).toBe('Wait for a message');
-		const resources = ordinary.properties.find((p) => p.name === 'resource')
-			?.options as INodePropertyOptions[];
-		expect(resources.map((o) => o.value)).toContain('attachment');
+	});
+
+	it('a Tool Output saved by the editor survives n8n filling the parameters', () => {
+		const parameters = filled(description, {
+			resource: 'message',
+			operation: 'waitFor',
+			toolOutput: 'extractedOnly',
+		});
+		expect(parameters.toolOutput).toBe('extractedOnly');
 	});
 });

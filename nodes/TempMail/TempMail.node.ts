@@ -12,10 +12,10 @@ import * as domain from './actions/domain/Domain.resource';
 import * as mailbox from './actions/mailbox/Mailbox.resource';
 import * as message from './actions/message/Message.resource';
 import * as quota from './actions/quota/Quota.resource';
-import { requestOptions } from './actions/common.descriptions';
 import { router } from './actions/router';
 import { withToolProperties } from './actions/tool';
 import { loadOptions } from './methods/loadOptions';
+import { requestOptions } from './shared/descriptions';
 
 // As an AI agent's tool the node shows a few properties of its own (see actions/tool.ts).
 const properties: INodeProperties[] = withToolProperties([

@@ -4,10 +4,10 @@ import { getMessage, listMessages } from '../transport/endpoints';
 import { failureOf } from '../transport/failure';
 import type { Failure } from '../transport/failure';
 import { rateLimitWaitMs } from '../transport/retryPolicy';
-import type { TempMailFunctions } from '../transport/request';
-import type { ApiMessage } from '../transport/types';
+import type { ApiCall, ApiMessage } from '../transport/types';
 import type { MessagePredicate } from './filters';
 import { oldestFirst } from './order';
+import { withoutRetries } from './requestOptions';
 
 /**
  * Which mail counts as new. None of them compares clocks: the API's zone-less
@@ -26,8 +26,6 @@ export interface WaitSettings {
 	newMail: NewMailRule;
 	timeoutMs: number;
 	intervalMs: number;
-	signal?: AbortSignal;
-	itemIndex?: number;
 	/** Injected for tests; defaults to Date.now. */
 	now?: () => number;
 }
@@ -76,10 +74,9 @@ async function pause(
  * transport/failure.ts: a 429 waits for Retry-After (or the quota reset),
  * transient trouble is checked again, anything permanent is thrown at once.
  */
-export async function waitForMessage(
-	ctx: TempMailFunctions,
-	settings: WaitSettings,
-): Promise<WaitOutcome> {
+export async function waitForMessage(call: ApiCall, settings: WaitSettings): Promise<WaitOutcome> {
+	// Wait For is its own retry loop: the transport must not retry (and wait) inside a check.
+	const check: ApiCall = { ...call, retry: withoutRetries(call.retry) };
 	const now = settings.now ?? Date.now;
 	const started = now();
 	const deadline = started + settings.timeoutMs;
@@ -87,23 +84,20 @@ export async function waitForMessage(
 	let checks = 0;
 	let lastError: string | undefined;
 	for (;;) {
-		settings.signal?.throwIfAborted();
+		call.signal?.throwIfAborted();
 		let delay = settings.intervalMs;
 		let caught: unknown;
 		let claiming = false;
 		try {
 			checks++;
-			// Wait For is its own retry loop: the transport must not retry (and wait) inside a check.
-			const { messages } = await listMessages(ctx, settings.email, settings.itemIndex, {
-				retry: false,
-			});
+			const { messages } = (await listMessages(check, settings.email)).data;
 			const firstListing = listedAtFirstCheck ?? new Set(messages.map((m) => m.id));
 			listedAtFirstCheck = firstListing;
 			const match = pickMatch(messages, settings.newMail, settings.accept, firstListing);
 			if (match && settings.newMail === 'unread') {
 				// Reading it marks it seen: this wait has it, the next one will not.
 				claiming = true;
-				const message = await getMessage(ctx, match.id, settings.itemIndex);
+				const { data: message } = await getMessage(check, match.id);
 				return { found: true, message, checks, waitedMs: now() - started };
 			}
 			if (match) return { found: true, message: match, checks, waitedMs: now() - started };
@@ -120,7 +114,7 @@ export async function waitForMessage(
 			if (failure.kind === 'rate-limited')
 				delay = rateLimitDelay(failure, settings.intervalMs, now());
 		}
-		if (!(await pause(delay, deadline, now, settings.signal))) {
+		if (!(await pause(delay, deadline, now, call.signal))) {
 			return { found: false, checks, waitedMs: now() - started, lastError };
 		}
 	}

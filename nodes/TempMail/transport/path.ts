@@ -10,12 +10,8 @@ export function apiPath(...segments: string[]): string {
 			if (segment === '' || segment === '.' || segment === '..') {
 				throw new Error(`Refusing to build an API path with the segment "${segment}"`);
 			}
-			return '/' + encodePathSegment(segment);
+			// encodeURIComponent leaves !'()* alone; they are legal in a path segment.
+			return '/' + encodeURIComponent(segment);
 		})
 		.join('');
-}
-
-/** encodeURIComponent leaves !'()* alone; they are legal in a path segment. */
-export function encodePathSegment(value: string): string {
-	return encodeURIComponent(value);
 }

@@ -15,6 +15,8 @@ import {
 import type { AttachmentOutput, AttachmentSelection } from './attachmentItems';
 import { downloadAttachments } from './attachments';
 import type { BinaryCall } from './attachments';
+import { agentMessage, runsAsTool } from './agent';
+import type { ToolOutput } from './agent';
 
 /**
  * What a message becomes on the node's output, the same for Message → Get, Get Many,
@@ -30,6 +32,8 @@ export interface MessageOutputOptions {
 	attachmentPrefix?: string;
 	/** Present when Extract is on; the patterns are already checked. */
 	extract?: { codePattern?: string; linkPattern?: string };
+	/** Set when the node runs as an AI agent's tool and the result is not the full output. */
+	tool?: 'compact' | 'extractedOnly';
 }
 
 /** The compact message shape (Simplify on). */
@@ -90,11 +94,30 @@ export function messageOutputOptions(
 	return output;
 }
 
-/** The Simplify and Options parameters of a message operation, read before any request. */
+/** The Tool Output parameter, which the node shows only as an AI agent's tool (see actions/tool.ts). */
+function toolOutput(ctx: IExecuteFunctions, itemIndex: number): ToolOutput {
+	const value = ctx.getNodeParameter('toolOutput', itemIndex, 'compact') as string;
+	if (value === 'compact' || value === 'extractedOnly' || value === 'full') return value;
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`Tool Output: must be Compact, Extracted Fields Only or Full, got "${value}"`,
+		{ itemIndex },
+	);
+}
+
+/**
+ * The Simplify and Options parameters of a message operation, read before any request. As an
+ * agent's tool the result is compact unless Tool Output is Full; it always carries the
+ * extracted code and link.
+ */
 export function readMessageOutput(ctx: IExecuteFunctions, itemIndex: number): MessageOutputOptions {
 	const simplify = ctx.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as MessageOptions;
-	return messageOutputOptions(ctx.getNode(), simplify, options, itemIndex);
+	const node = ctx.getNode();
+	const mode = runsAsTool(node) ? toolOutput(ctx, itemIndex) : 'full';
+	if (mode === 'full') return messageOutputOptions(node, simplify, options, itemIndex);
+	const output = messageOutputOptions(node, simplify, { ...options, extract: true }, itemIndex);
+	return { ...output, downloadAttachments: false, tool: mode };
 }
 
 /** Attachment Extensions and Max Attachment Size, checked before any request. */
@@ -124,6 +147,7 @@ export async function buildMessageItems(
 	message: ApiMessage,
 	options: MessageOutputOptions,
 ): Promise<INodeExecutionData[]> {
+	if (options.tool) return [{ json: agentMessage(message, options.tool, options.extract) }];
 	const item: INodeExecutionData = { json: messageFields(message, options.simplify) };
 	if (options.extract) Object.assign(item.json, extractFromMessage(message, options.extract));
 	if (!options.downloadAttachments) return [item];

@@ -5,7 +5,8 @@
 //  1. builds the package (npm run build)
 //  2. installs the pinned n8n + Node 24 runtime if missing (scripts/runtime/install.js)
 //  3. starts the Temp Mail API simulator, unless TEMPMAIL_API_KEY is set (then the
-//     real API at TEMPMAIL_BASE_URL, default https://v1.tempmailg.com, is used)
+//     real API at TEMPMAIL_BASE_URL, default https://v1.tempmailg.com, is used), and a
+//     local S3-compatible store (s3rver) with an "S3" credential for the S3 example
 //  4. prepares the n8n user folder .n8n-runtime-data/ (kept between runs), installs
 //     the package into it the way n8n installs community packages, imports the
 //     "Temp Mail API" credential and, once, the example workflows from examples/
@@ -17,7 +18,8 @@
 // the user folder .n8n-runtime-data-queue/; main runs the triggers, workers the executions.
 //
 // Environment: N8N_PORT, TEMPMAIL_API_KEY, TEMPMAIL_BASE_URL, TEMPMAIL_SIMULATOR_PORT
-// (default 8025, a free port if busy), TEMPMAIL_N8N_DATA (user folder),
+// (default 8025, a free port if busy), TEMPMAIL_S3_PORT (the local S3 store for the
+// attachments-to-S3 example, default 8026, a free port if busy), TEMPMAIL_N8N_DATA (user folder),
 // TEMPMAIL_LINK_MODE=symlink (link the project instead of packing it),
 // TEMPMAIL_REIMPORT_EXAMPLES=1 (overwrite previously imported examples),
 // TEMPMAIL_EXAMPLES_DIR (default examples/),
@@ -35,6 +37,10 @@ const log = createLog('start');
 const CREDENTIAL_ID = 'TempMailLocalApi'; // n8n ids: 16 letters/digits
 const CREDENTIAL_NAME = 'Temp Mail API';
 const REAL_API_URL = 'https://v1.tempmailg.com';
+// The local S3-compatible store for the attachments-to-S3 example (s3rver).
+const S3_CREDENTIAL_ID = 'TempMailLocalS3x';
+const S3_CREDENTIAL_NAME = 'Local S3 (npm start)';
+const S3_BUCKET = 'tempmail-attachments';
 
 /** Things to stop, newest first. */
 const cleanups = [];
@@ -120,6 +126,9 @@ function loadExamples(signupUrl) {
 					...(node.credentials ?? {}),
 					tempMailApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME },
 				};
+			}
+			if (node.type === 'n8n-nodes-base.s3') {
+				node.credentials = { s3: { id: S3_CREDENTIAL_ID, name: S3_CREDENTIAL_NAME } };
 			}
 			// The sign-up example posts to the simulator's demo site: follow it to whatever port it got.
 			if (
@@ -233,6 +242,18 @@ async function main() {
 	}
 	writeJson(stateFile, state);
 
+	// -- a local S3 store for the attachments-to-S3 example -----------------------
+	const s3Wanted = intEnv('TEMPMAIL_S3_PORT', 8026);
+	const s3 = await runtimeLib.startS3Server({
+		directory: path.join(userFolder, 's3'),
+		port: (await runtimeLib.portIsFree(s3Wanted)) ? s3Wanted : 0,
+		buckets: [S3_BUCKET],
+	});
+	cleanups.push(() => s3.close());
+	log(
+		`local S3 store on ${s3.url}, bucket "${S3_BUCKET}" (files under ${path.join(userFolder, 's3')})`,
+	);
+
 	// -- user folder: package, credential, examples -------------------------------
 	t = Date.now();
 	const linked = runtimeLib.linkPackage({ userFolder, mode: linkMode });
@@ -249,6 +270,7 @@ async function main() {
 			type: 'tempMailApi',
 			data: { apiKey: api.apiKey, baseUrl: api.baseUrl },
 		},
+		{ id: S3_CREDENTIAL_ID, name: S3_CREDENTIAL_NAME, type: 's3', data: s3.credentialData() },
 	]);
 	log(
 		`credential "${CREDENTIAL_NAME}" (${CREDENTIAL_ID}) -> ${api.baseUrl} imported in ${formatDuration((Date.now() - t) / 1000)}`,
@@ -307,6 +329,9 @@ async function main() {
 			`    Simulator key ${api.apiKey}   (try: curl -H 'Authorization: Bearer ${api.apiKey}' '${api.baseUrl}/api/domains')`,
 		);
 	}
+	lines.push(
+		`    S3        ${s3.url}, bucket "${S3_BUCKET}", credential "${S3_CREDENTIAL_NAME}" (for "Temp Mail: attachments to S3")`,
+	);
 	if (examples.length)
 		lines.push(`    Workflows ${examples.map((e) => `"${e.workflow.name}"`).join(', ')}`);
 	lines.push(

@@ -297,6 +297,34 @@ export function startRedis(options: {
 	log?: (line: string) => void;
 }): Promise<RunningRedis>;
 
+export type S3CredentialData = {
+	endpoint: string;
+	region: string;
+	accessKeyId: string;
+	secretAccessKey: string;
+	forcePathStyle: boolean;
+	ignoreSSLIssues: boolean;
+};
+export interface RunningS3Server {
+	url: string;
+	port: number;
+	region: string;
+	accessKeyId: string;
+	secretAccessKey: string;
+	/** The fields of n8n's "S3" credential (type `s3`) for this server. */
+	credentialData(): S3CredentialData;
+	/** An object's bytes, or null when absent. */
+	getObject(bucket: string, key: string): Promise<Buffer | null>;
+	listKeys(bucket: string): Promise<string[]>;
+	close(): Promise<void>;
+}
+/** A local S3-compatible store (s3rver) on 127.0.0.1; port 0 or absent: a free one. */
+export function startS3Server(options: {
+	directory: string;
+	port?: number;
+	buckets?: string[];
+}): Promise<RunningS3Server>;
+
 export interface QueueCluster {
 	redis: RunningRedis;
 	main: RunningN8n;

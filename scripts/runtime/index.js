@@ -16,6 +16,7 @@ const paths = require('./paths');
 const { freePort, portIsFree } = require('./ports');
 const { startQueueCluster } = require('./queue');
 const { ensureRedisServer, startRedis } = require('./redis');
+const { startS3Server } = require('./s3');
 const { groupMembers } = require('./process-group');
 const { N8nRest, N8nRestError, OWNER } = require('./rest');
 
@@ -30,6 +31,7 @@ module.exports = {
 	startQueueCluster,
 	ensureRedisServer,
 	startRedis,
+	startS3Server,
 	runN8nCli,
 	runN8nCliOk,
 	importCredentials,

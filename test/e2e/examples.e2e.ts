@@ -22,6 +22,9 @@ const ATTACHMENTS_ROOT = '/tmp/n8n-tempmail-attachments';
 const SIGNUP = { file: 'signup-verification.json', id: 'tmSignupVerify01' };
 const ATTACHMENTS = { file: 'attachments-to-disk.json', id: 'tmAttachToDisk01' };
 const QUOTA = { file: 'quota-watch.json', id: 'tmQuotaWatch0001' };
+/** Needs an S3 store: run by attachments-to-s3.e2e.ts. */
+const S3 = { file: 'attachments-to-s3.json', id: 'tmAttachToS3x01' };
+const AI_AGENT_FILE = 'ai-agent-signup.json';
 
 let env: E2eEnvironment;
 let control: SimulatorControl;
@@ -84,8 +87,9 @@ it('covers every example in examples/', () => {
 		.readdirSync(EXAMPLES_DIR)
 		.filter((name) => name.endsWith('.json'))
 		.sort();
-	expect(files).toEqual([ATTACHMENTS.file, QUOTA.file, SIGNUP.file].sort());
-	for (const { file, id } of [SIGNUP, ATTACHMENTS, QUOTA])
+	// ai-agent-signup.json needs a model: ai-agent.e2e.ts runs it with a scripted one.
+	expect(files).toEqual([AI_AGENT_FILE, ATTACHMENTS.file, QUOTA.file, S3.file, SIGNUP.file].sort());
+	for (const { file, id } of [SIGNUP, ATTACHMENTS, QUOTA, S3])
 		expect({ file, id: loadExample(file).id }).toEqual({ file, id });
 });
 
@@ -186,7 +190,10 @@ describe('examples/quota-watch.json (Schedule Trigger, run like the editor\'s "E
 });
 
 describe('examples/attachments-to-disk.json (activated; the trigger polls every 5 s here)', () => {
-	it('writes every attachment of every new message to disk, byte for byte', async () => {
+	it('writes every attachment of every new message to disk, byte for byte, with no Code node', async () => {
+		expect(loadExample(ATTACHMENTS.file).nodes.map((node) => node.type)).not.toContain(
+			'n8n-nodes-base.code',
+		);
 		const big = { name: 'big-5mb.bin', size: 5 * MB, seed: `e2e-${crypto.randomUUID()}` };
 		const small = { name: 'notes.txt', text: 'Meeting notes: ship it.\n' };
 		const pdf = {

@@ -1,13 +1,8 @@
-import type {
-	IBinaryData,
-	IBinaryKeyData,
-	IDataObject,
-	IExecuteFunctions,
-	IPollFunctions,
-} from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 
 import { downloadAttachment } from '../transport/endpoints';
-import type { ApiCall, ApiMessage } from '../transport/types';
+import type { ApiAttachment, ApiCall, ApiMessage } from '../transport/types';
+import type { DownloadedAttachment } from './attachmentItems';
 
 /** A call from a context that can store binary data (the action node or the trigger). */
 export type BinaryCall = ApiCall & { ctx: IExecuteFunctions | IPollFunctions };
@@ -33,15 +28,19 @@ export async function downloadAsBinary(
 	return await call.ctx.helpers.prepareBinaryData(stream, fileName, mimeTypeOf(headers));
 }
 
-/** Every attachment of a message as `<prefix>0`, `<prefix>1`, … in the API's order. */
-export async function messageAttachmentsAsBinary(
+/**
+ * Downloads the wanted attachments of a message one after another, in the API's order,
+ * each into n8n's binary data store.
+ */
+export async function downloadAttachments(
 	call: BinaryCall,
 	message: ApiMessage,
-	prefix: string,
-): Promise<IBinaryKeyData> {
-	const binary: IBinaryKeyData = {};
-	for (const [index, attachment] of message.attachments.entries()) {
-		binary[`${prefix}${index}`] = await downloadAsBinary(call, message.id, attachment.name);
+	wanted: Array<{ index: number; attachment: ApiAttachment }>,
+): Promise<DownloadedAttachment[]> {
+	const downloaded: DownloadedAttachment[] = [];
+	for (const { index, attachment } of wanted) {
+		const binary = await downloadAsBinary(call, message.id, attachment.name);
+		downloaded.push({ index, attachment, binary });
 	}
-	return binary;
+	return downloaded;
 }

@@ -5,8 +5,18 @@ import { compileUserPattern, extractFromMessage } from '../extract';
 import { DEFAULT_ATTACHMENT_PREFIX } from '../shared/descriptions';
 import type { MessageOptions } from '../shared/descriptions';
 import type { ApiMessage } from '../transport/types';
-import { messageAttachmentsAsBinary } from './attachments';
+import {
+	binaryPerMessage,
+	itemsPerAttachment,
+	maxSizeBytesOf,
+	parseExtensionList,
+	selectAttachments,
+} from './attachmentItems';
+import type { AttachmentOutput, AttachmentSelection } from './attachmentItems';
+import { downloadAttachments } from './attachments';
 import type { BinaryCall } from './attachments';
+import { agentMessage, runsAsTool } from './agent';
+import type { ToolOutput } from './agent';
 
 /**
  * What a message becomes on the node's output, the same for Message → Get, Get Many,
@@ -17,9 +27,13 @@ import type { BinaryCall } from './attachments';
 export interface MessageOutputOptions {
 	simplify: boolean;
 	downloadAttachments?: boolean;
+	attachmentOutput: AttachmentOutput;
+	attachmentSelection: AttachmentSelection;
 	attachmentPrefix?: string;
 	/** Present when Extract is on; the patterns and the minimum confidence are already checked. */
 	extract?: { codePattern?: string; linkPattern?: string; minimumConfidence?: number };
+	/** Set when the node runs as an AI agent's tool and the result is not the full output. */
+	tool?: 'compact' | 'extractedOnly';
 }
 
 /** The compact message shape (Simplify on). */
@@ -56,6 +70,8 @@ export function messageOutputOptions(
 	const output: MessageOutputOptions = {
 		simplify,
 		downloadAttachments: options.downloadAttachments === true,
+		attachmentOutput: options.attachmentOutput === 'perAttachment' ? 'perAttachment' : 'perMessage',
+		attachmentSelection: attachmentSelectionOf(node, options, itemIndex),
 		attachmentPrefix: options.attachmentPrefix,
 	};
 	if (options.extract !== true) return output;
@@ -93,24 +109,72 @@ export function messageOutputOptions(
 	return output;
 }
 
-/** The Simplify and Options parameters of a message operation, read before any request. */
+/** The Tool Output parameter, which the node shows only as an AI agent's tool (see actions/tool.ts). */
+function toolOutput(ctx: IExecuteFunctions, itemIndex: number): ToolOutput {
+	const value = ctx.getNodeParameter('toolOutput', itemIndex, 'compact') as string;
+	if (value === 'compact' || value === 'extractedOnly' || value === 'full') return value;
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`Tool Output: must be Compact, Extracted Fields Only or Full, got "${value}"`,
+		{ itemIndex },
+	);
+}
+
+/**
+ * The Simplify and Options parameters of a message operation, read before any request. As an
+ * agent's tool the result is compact unless Tool Output is Full; it always carries the
+ * extracted code and link.
+ */
 export function readMessageOutput(ctx: IExecuteFunctions, itemIndex: number): MessageOutputOptions {
 	const simplify = ctx.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as MessageOptions;
-	return messageOutputOptions(ctx.getNode(), simplify, options, itemIndex);
+	const node = ctx.getNode();
+	const mode = runsAsTool(node) ? toolOutput(ctx, itemIndex) : 'full';
+	if (mode === 'full') return messageOutputOptions(node, simplify, options, itemIndex);
+	const output = messageOutputOptions(node, simplify, { ...options, extract: true }, itemIndex);
+	return { ...output, downloadAttachments: false, tool: mode };
 }
 
-/** One output item per message. */
-export async function buildMessageItem(
+/** Attachment Extensions and Max Attachment Size, checked before any request. */
+function attachmentSelectionOf(
+	node: INode,
+	options: MessageOptions,
+	itemIndex?: number,
+): AttachmentSelection {
+	const refuse = (label: string, problem: string) =>
+		new NodeOperationError(node, `${label}: ${problem}`, {
+			itemIndex,
+			description: `Fix or clear the ${label} option.`,
+		});
+	const extensions = parseExtensionList(options.attachmentExtensions ?? '');
+	if ('problem' in extensions) throw refuse('Attachment Extensions', extensions.problem);
+	const maxSizeBytes = maxSizeBytesOf(options.maxAttachmentSizeMb);
+	if (typeof maxSizeBytes === 'object') throw refuse('Max Attachment Size', maxSizeBytes.problem);
+	return { extensions, maxSizeBytes };
+}
+
+/**
+ * The output items of one message: one item, or with One Item per Attachment one per
+ * downloaded attachment (none for a message without any).
+ */
+export async function buildMessageItems(
 	call: BinaryCall,
 	message: ApiMessage,
 	options: MessageOutputOptions,
-): Promise<INodeExecutionData> {
+): Promise<INodeExecutionData[]> {
+	if (options.tool) return [{ json: agentMessage(message, options.tool, options.extract) }];
 	const item: INodeExecutionData = { json: messageFields(message, options.simplify) };
 	if (options.extract) Object.assign(item.json, extractFromMessage(message, options.extract));
-	if (options.downloadAttachments && message.attachments.length > 0) {
-		const prefix = options.attachmentPrefix?.trim() || DEFAULT_ATTACHMENT_PREFIX;
-		item.binary = await messageAttachmentsAsBinary(call, message, prefix);
+	if (!options.downloadAttachments) return [item];
+	const { wanted, tooLarge } = selectAttachments(message.attachments, options.attachmentSelection);
+	const downloaded = await downloadAttachments(call, message, wanted);
+	if (options.attachmentOutput === 'perAttachment') {
+		return itemsPerAttachment(message, downloaded, tooLarge);
 	}
-	return item;
+	if (tooLarge.length > 0) item.json.attachmentErrors = tooLarge;
+	if (downloaded.length > 0) {
+		const prefix = options.attachmentPrefix?.trim() || DEFAULT_ATTACHMENT_PREFIX;
+		item.binary = binaryPerMessage(downloaded, prefix);
+	}
+	return [item];
 }

@@ -60,12 +60,42 @@ export const messageOptions: INodeProperties = {
 	default: {},
 	options: [
 		{
+			displayName: 'Attachment Extensions',
+			name: 'attachmentExtensions',
+			type: 'string',
+			default: '',
+			placeholder: 'pdf, png, docx',
+			description:
+				'With Download Attachments on: download only attachments with these file extensions (comma-separated); empty downloads all. The API lists inline images as ordinary attachments, so leaving out image extensions is how to skip them.',
+		},
+		{
+			displayName: 'Attachment Output',
+			name: 'attachmentOutput',
+			type: 'options',
+			default: 'perMessage',
+			options: [
+				{
+					name: 'One Item per Message',
+					value: 'perMessage',
+					description:
+						'Each message is one item with its attachments as attachment_0, attachment_1, … (by their position in the message)',
+				},
+				{
+					name: 'One Item per Attachment',
+					value: 'perAttachment',
+					description:
+						'Each attachment is its own item with the file under "data" and messageId, fileName, mimeType, fileSize: a storage node (S3, Drive, Write Files) can follow directly. A message without attachments outputs nothing.',
+				},
+			],
+			description: 'With Download Attachments on: how the attachments are output',
+		},
+		{
 			displayName: 'Attachment Prefix',
 			name: 'attachmentPrefix',
 			type: 'string',
 			default: DEFAULT_ATTACHMENT_PREFIX,
 			description:
-				'Prefix of the binary properties that hold the attachments: attachment_0, attachment_1, …',
+				'With One Item per Message: the prefix of the binary properties that hold the attachments: attachment_0, attachment_1, …',
 		},
 		{
 			displayName: 'Code Pattern',
@@ -104,6 +134,15 @@ export const messageOptions: INodeProperties = {
 			placeholder: '/account/confirm',
 			description:
 				'With Extract on: a regular expression; the first link matching it becomes "verificationLink"',
+		},
+		{
+			displayName: 'Max Attachment Size (MB)',
+			name: 'maxAttachmentSizeMb',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 1 },
+			default: 0,
+			description:
+				'With Download Attachments on: larger attachments are not downloaded; they are listed in "attachmentErrors" with their size. 0 downloads any size.',
 		},
 		{
 			displayName: 'Minimum Confidence',
@@ -162,6 +201,9 @@ export const messageFilters: INodeProperties = {
 
 export interface MessageOptions {
 	downloadAttachments?: boolean;
+	attachmentOutput?: 'perMessage' | 'perAttachment';
+	attachmentExtensions?: string;
+	maxAttachmentSizeMb?: number;
 	attachmentPrefix?: string;
 	extract?: boolean;
 	codePattern?: string;

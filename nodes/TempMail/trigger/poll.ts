@@ -4,7 +4,8 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import type { BinaryCall } from '../helpers/attachments';
 import { messageFilter } from '../helpers/filters';
 import type { MessageFilters, MessagePredicate } from '../helpers/filters';
-import { buildMessageItem, messageOutputOptions } from '../helpers/messageOutput';
+import { selectAttachments } from '../helpers/attachmentItems';
+import { buildMessageItems, messageOutputOptions } from '../helpers/messageOutput';
 import type { MessageOutputOptions } from '../helpers/messageOutput';
 import { oldestFirst } from '../helpers/order';
 import { retrySettingsFrom } from '../helpers/requestOptions';
@@ -102,8 +103,11 @@ async function pollMailbox(
 	const items: INodeExecutionData[] = [];
 	let calls = 1;
 	for (const message of fresh.filter(settings.accept)) {
-		items.push(await buildMessageItem(settings.call, message, settings.output));
-		if (settings.output.downloadAttachments) calls += message.attachments.length;
+		items.push(...(await buildMessageItems(settings.call, message, settings.output)));
+		if (settings.output.downloadAttachments) {
+			calls += selectAttachments(message.attachments, settings.output.attachmentSelection).wanted
+				.length;
+		}
 	}
 	return {
 		email,
@@ -196,7 +200,7 @@ async function fetchTestEvent(
 			},
 		);
 	}
-	return [[await buildMessageItem(settings.call, newest, settings.output)]];
+	return [await buildMessageItems(settings.call, newest, settings.output)];
 }
 
 /**

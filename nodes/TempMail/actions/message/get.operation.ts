@@ -5,7 +5,7 @@ import { messageId } from '../../helpers/validate';
 import { getMessage } from '../../transport/endpoints';
 import * as shared from '../../shared/descriptions';
 import type { BinaryCall } from '../../helpers/attachments';
-import { buildMessageItem, readMessageOutput } from '../../helpers/messageOutput';
+import { buildMessageItems, readMessageOutput } from '../../helpers/messageOutput';
 
 const properties: INodeProperties[] = [shared.messageId, shared.simplify, shared.messageOptions];
 
@@ -23,5 +23,5 @@ export async function execute(
 	const id = messageId(this.getNode(), this.getNodeParameter('messageId', itemIndex), itemIndex);
 	const output = readMessageOutput(this, itemIndex);
 	const { data: message } = await getMessage(call, id);
-	return [await buildMessageItem(call, message, output)];
+	return await buildMessageItems(call, message, output);
 }

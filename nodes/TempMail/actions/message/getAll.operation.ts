@@ -5,7 +5,7 @@ import { mailboxAddress } from '../../helpers/validate';
 import { listMessages } from '../../transport/endpoints';
 import * as shared from '../../shared/descriptions';
 import type { BinaryCall } from '../../helpers/attachments';
-import { buildMessageItem, readMessageOutput } from '../../helpers/messageOutput';
+import { buildMessageItems, readMessageOutput } from '../../helpers/messageOutput';
 
 const properties: INodeProperties[] = [
 	shared.mailboxAddress,
@@ -52,6 +52,6 @@ export async function execute(
 		? messages
 		: messages.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
 	const items: INodeExecutionData[] = [];
-	for (const message of selected) items.push(await buildMessageItem(call, message, output));
+	for (const message of selected) items.push(...(await buildMessageItems(call, message, output)));
 	return items;
 }

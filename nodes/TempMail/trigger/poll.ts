@@ -6,7 +6,7 @@ import { messageFilter } from '../helpers/filters';
 import type { MessageFilters, MessagePredicate } from '../helpers/filters';
 import { buildMessageItem, messageOutputOptions } from '../helpers/messageItem';
 import type { MessageOutputOptions } from '../helpers/messageItem';
-import { oldestFirst } from '../helpers/order';
+import { newestOf } from '../helpers/order';
 import { mailboxAddress } from '../helpers/validate';
 import { listMessages } from '../transport/endpoints';
 import { readQuota } from '../transport/quota';
@@ -168,8 +168,7 @@ async function fetchTestEvent(
 ): Promise<INodeExecutionData[][]> {
 	const all = [];
 	for (const email of settings.mailboxes) all.push(...(await listMessages(ctx, email)).messages);
-	const matching = oldestFirst(all).filter(settings.accept);
-	const newest = matching[matching.length - 1];
+	const newest = newestOf(all.filter(settings.accept));
 	if (!newest) {
 		const where = settings.mailboxes.join(', ');
 		throw new NodeOperationError(

@@ -1,7 +1,9 @@
 import { sleep } from 'n8n-workflow';
 
-import { classifyFailure } from '../transport/errors';
 import { listMessages } from '../transport/endpoints';
+import { failureOf } from '../transport/failure';
+import type { Failure } from '../transport/failure';
+import { rateLimitWaitMs } from '../transport/retryPolicy';
 import type { TempMailFunctions } from '../transport/request';
 import type { ApiMessage } from '../transport/types';
 import type { MessagePredicate } from './filters';
@@ -47,15 +49,9 @@ function pickMatch(
 	return matching[matching.length - 1];
 }
 
-/** How long a 429 asks us to wait: Retry-After, else until the quota reset, never less than the interval. */
-function rateLimitDelay(error: unknown, intervalMs: number, now: number): number {
-	const context = (
-		error as { context: { retryAfterSeconds?: number | null; quotaResetAt?: string | null } }
-	).context;
-	if (context.retryAfterSeconds != null)
-		return Math.max(context.retryAfterSeconds * 1000, intervalMs);
-	const untilReset = context.quotaResetAt ? Date.parse(context.quotaResetAt) - now : Number.NaN;
-	return untilReset > intervalMs ? untilReset : intervalMs;
+/** How long a 429 asks us to wait (Retry-After, else until the quota reset), never less than the interval. */
+function rateLimitDelay(failure: Failure, intervalMs: number, now: number): number {
+	return Math.max(rateLimitWaitMs(failure, Number.POSITIVE_INFINITY, now) ?? 0, intervalMs);
 }
 
 /** Sleeps at most until the deadline; resolves false when no time is left. */
@@ -73,8 +69,9 @@ async function pause(
 
 /**
  * Polls one mailbox until a matching message is there or the time is up.
- * One list request per check; 429 waits for Retry-After (or the quota
- * reset), server and network trouble is retried, anything else is thrown.
+ * One list request per check; what a failed check means comes from
+ * transport/failure.ts: a 429 waits for Retry-After (or the quota reset),
+ * transient trouble is checked again, anything permanent is thrown at once.
  */
 export async function waitForMessage(
 	ctx: TempMailFunctions,
@@ -89,7 +86,7 @@ export async function waitForMessage(
 	for (;;) {
 		settings.signal?.throwIfAborted();
 		let delay = settings.intervalMs;
-		let failure: unknown;
+		let caught: unknown;
 		try {
 			checks++;
 			// Wait For is its own retry loop: the transport must not retry (and wait) inside a check.
@@ -101,14 +98,15 @@ export async function waitForMessage(
 			listedAtFirstCheck = firstListing;
 			if (match) return { found: true, message: match, checks, waitedMs: now() - started };
 		} catch (error) {
-			failure = error;
+			caught = error;
 		}
-		if (failure !== undefined) {
+		if (caught !== undefined) {
 			// Transport errors are already NodeApiError/NodeOperationError with a clear message.
-			const kind = classifyFailure(failure);
-			if (kind === 'fatal') throw failure;
-			lastError = (failure as Error).message;
-			if (kind === 'rate-limited') delay = rateLimitDelay(failure, settings.intervalMs, now());
+			const failure = failureOf(caught);
+			if (failure.kind === 'permanent') throw caught;
+			lastError = (caught as Error).message;
+			if (failure.kind === 'rate-limited')
+				delay = rateLimitDelay(failure, settings.intervalMs, now());
 		}
 		if (!(await pause(delay, deadline, now, settings.signal))) {
 			return { found: false, checks, waitedMs: now() - started, lastError };

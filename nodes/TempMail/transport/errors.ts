@@ -1,19 +1,19 @@
-import { NodeApiError } from 'n8n-workflow';
-import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { INode, JsonObject } from 'n8n-workflow';
 
-import { readQuota, readRetryAfterSeconds } from './quota';
+import { classifyBody, isTimeout, withFailure } from './failure';
+import type { Failure } from './failure';
 import { describeValue } from './shapes';
+
+/**
+ * User-facing errors, each built from what ./failure.ts decided a failed request means
+ * (and recorded with it, so callers decide from that value, never from the message).
+ */
 
 /** What a request was about, so a 404 can say which thing is missing. */
 export interface Target {
-	kind: 'mailbox' | 'message' | 'attachment' | 'domains' | 'quota';
+	kind: 'mailbox' | 'message' | 'attachment' | 'domains';
 	label: string;
-}
-
-export interface FailedResponse {
-	statusCode: number;
-	body: unknown;
-	headers: IDataObject;
 }
 
 const CREDENTIAL_HINT =
@@ -56,12 +56,13 @@ function notFound(target: Target | undefined): { message: string; description: s
 }
 
 function describeStatus(
-	response: FailedResponse,
+	statusCode: number,
+	failure: Failure,
+	body: unknown,
 	target: Target | undefined,
 ): { message: string; description: string } {
-	const apiMessage = apiMessageOf(response.body);
+	const apiMessage = apiMessageOf(body);
 	const said = apiMessage ? ` The API said: "${apiMessage}"` : '';
-	const { statusCode } = response;
 	switch (statusCode) {
 		case 401:
 			return {
@@ -86,12 +87,11 @@ function describeStatus(
 					'Check the value named in the message: usernames use letters, digits, dot, underscore and hyphen, and the domain must be one your account allows (Domain → Get Many).',
 			};
 		case 429: {
-			const quota = readQuota(response.headers);
-			const retryAfter = readRetryAfterSeconds(response.headers);
+			const { quotaLimit, quotaUsed, quotaResetAt, retryAfterSeconds } = failure;
 			const usage =
-				quota.limit !== null ? ` You have used ${quota.used ?? '?'} of ${quota.limit} calls.` : '';
-			const reset = quota.resetAt ? ` The quota resets at ${quota.resetAt}.` : '';
-			const wait = retryAfter !== null ? ` Retry after ${retryAfter} s.` : '';
+				quotaLimit !== null ? ` You have used ${quotaUsed ?? '?'} of ${quotaLimit} calls.` : '';
+			const reset = quotaResetAt ? ` The quota resets at ${quotaResetAt}.` : '';
+			const wait = retryAfterSeconds !== null ? ` Retry after ${retryAfterSeconds} s.` : '';
 			return {
 				message: 'Temp Mail API quota exhausted or rate limited (429)',
 				description: `Wait for the reset or lower how often this workflow calls the API.${usage}${reset}${wait}${said}`,
@@ -106,7 +106,7 @@ function describeStatus(
 			}
 			return {
 				message: `The Temp Mail API answered with unexpected HTTP status ${statusCode}`,
-				description: `Check the base URL in the credential.${said || ` Body: ${describeValue(response.body)}`}`,
+				description: `Check the base URL in the credential.${said || ` Body: ${describeValue(body)}`}`,
 			};
 	}
 }
@@ -114,40 +114,37 @@ function describeStatus(
 /** Builds the error for a non-2xx answer. The raw response is not attached: it may echo request headers. */
 export function errorForResponse(
 	node: INode,
-	response: FailedResponse,
+	failure: Failure,
+	body: unknown,
 	target?: Target,
 	itemIndex?: number,
 ): NodeApiError {
-	const { message, description } = describeStatus(response, target);
-	const details: JsonObject = { httpCode: String(response.statusCode), message };
-	const apiMessage = apiMessageOf(response.body);
+	const statusCode = failure.statusCode ?? 0;
+	const { message, description } = describeStatus(statusCode, failure, body, target);
+	const details: JsonObject = { httpCode: String(statusCode), message };
+	const apiMessage = apiMessageOf(body);
 	if (apiMessage) details.apiMessage = apiMessage;
 	const error = new NodeApiError(node, details, {
 		message,
 		description,
-		httpCode: String(response.statusCode),
+		httpCode: String(statusCode),
 		itemIndex,
 	});
-	if (response.statusCode === 429) {
-		// Kept for callers that wait instead of failing (Wait For, retries).
-		error.context.retryAfterSeconds = readRetryAfterSeconds(response.headers);
-		error.context.quotaResetAt = readQuota(response.headers).resetAt;
-		error.context.quotaRemaining = readQuota(response.headers).remaining;
-	}
-	return error;
+	return withFailure(error, failure);
 }
 
 /** A 200 whose body says `status: false`. */
 export function errorForStatusFalse(node: INode, body: unknown, itemIndex?: number): NodeApiError {
 	const apiMessage = apiMessageOf(body) ?? 'no reason given';
 	const message = `The Temp Mail API reported a failure: ${apiMessage}`;
-	return new NodeApiError(node, { message, httpCode: '200' } as JsonObject, {
+	const error = new NodeApiError(node, { message, httpCode: '200' } as JsonObject, {
 		message,
 		description:
 			'The API answered 200 but with "status": false, so the request did not take effect.',
 		httpCode: '200',
 		itemIndex,
 	});
+	return withFailure(error, classifyBody());
 }
 
 /** A 2xx whose body is not the documented shape (non-JSON, HTML, missing fields). */
@@ -163,8 +160,7 @@ export function errorForUnexpectedBody(
 		description: `Expected ${expected}, but found ${found}. Check that the credential's base URL points at the Temp Mail user API.`,
 		itemIndex,
 	});
-	error.context.unexpectedBody = true;
-	return error;
+	return withFailure(error, classifyBody());
 }
 
 const NETWORK_REASONS: Record<string, string> = {
@@ -180,59 +176,36 @@ const NETWORK_REASONS: Record<string, string> = {
 	DEPTH_ZERO_SELF_SIGNED_CERT: "the server's TLS certificate is self-signed",
 };
 
-/** The errno-style code of a failed request, looked up through n8n's wrapping errors. */
-export function networkErrorCode(error: unknown): string | undefined {
-	let current: unknown = error;
-	for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
-		const code = (current as { code?: unknown }).code;
-		if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return code;
-		current = (current as { cause?: unknown }).cause;
-	}
-	return undefined;
-}
-
 /** Connection-level failure. Only the code is kept: the original error carries the request config (and the key). */
 export function errorForNetwork(
 	node: INode,
-	error: unknown,
+	failure: Failure,
 	origin: string,
 	timeoutMs: number,
 	itemIndex?: number,
 ): NodeApiError {
-	const code = networkErrorCode(error);
-	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT';
+	const code = failure.networkCode;
+	const timedOut = isTimeout(failure);
 	const reason = timedOut
 		? `no answer within ${Math.round(timeoutMs / 1000)} s`
 		: ((code && NETWORK_REASONS[code]) ?? (code ? `network error ${code}` : 'network error'));
 	const message = `Could not reach the Temp Mail API at ${origin}: ${reason}`;
-	const failure = new NodeApiError(
-		node,
-		{ message, networkCode: code ?? 'UNKNOWN' } as JsonObject,
-		{
-			message,
-			description: timedOut
-				? 'The API was too slow to answer. Try again, or raise the Timeout option.'
-				: 'Check the base URL in the credential and that this n8n instance can reach it (proxy, firewall, DNS).',
-			itemIndex,
-			messageMapping: {},
-		},
-	);
-	failure.context.networkCode = code ?? 'UNKNOWN';
-	return failure;
+	const error = new NodeApiError(node, { message, networkCode: code ?? 'UNKNOWN' } as JsonObject, {
+		message,
+		description: timedOut
+			? 'The API was too slow to answer. Try again later.'
+			: 'Check the base URL in the credential and that this n8n instance can reach it (proxy, firewall, DNS).',
+		itemIndex,
+		messageMapping: {},
+	});
+	return withFailure(error, failure);
 }
 
-export type FailureKind = 'rate-limited' | 'transient' | 'fatal';
-
-/**
- * How a caller that can wait should treat an error: a 429 waits for the
- * quota, server and connection trouble is worth another try, anything else
- * (key, ownership, missing mailbox, bad input) will not get better.
- */
-export function classifyFailure(error: unknown): FailureKind {
-	if (!(error instanceof NodeApiError)) return 'fatal';
-	if (error.httpCode === '429') return 'rate-limited';
-	if (error.httpCode !== null && /^5\d\d$/.test(error.httpCode)) return 'transient';
-	if (error.context.networkCode !== undefined || error.context.unexpectedBody === true)
-		return 'transient';
-	return 'fatal';
+/** The execution was stopped (by the user or a timeout) while a request or a retry wait ran. */
+export function cancelledError(node: INode, itemIndex?: number): NodeOperationError {
+	return new NodeOperationError(
+		node,
+		'The execution was cancelled while waiting for the Temp Mail API',
+		{ itemIndex },
+	);
 }

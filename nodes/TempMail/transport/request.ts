@@ -10,13 +10,14 @@ import type {
 
 import { checkBaseUrl } from './baseUrl';
 import {
+	cancelledError,
 	errorForNetwork,
 	errorForResponse,
 	errorForStatusFalse,
 	errorForUnexpectedBody,
-	networkErrorCode,
 } from './errors';
 import type { Target } from './errors';
+import { classifyNetwork, classifyResponse, failureOf, networkErrorCode } from './failure';
 import {
 	decideRetry,
 	DEFAULT_MAX_RETRY_WAIT_SECONDS,
@@ -27,7 +28,7 @@ import {
 	retryNote,
 } from './retryPolicy';
 import { redact, scrubBody } from './redact';
-import type { AttemptFailure, RetrySettings } from './retryPolicy';
+import type { RetrySettings } from './retryPolicy';
 import { describeValue, UnexpectedShapeError } from './shapes';
 import type { ByteStream } from './types';
 
@@ -149,14 +150,13 @@ async function send(
 		return { answer, apiKey };
 	} catch (error) {
 		if (error instanceof NodeOperationError) throw redact(error, apiKey);
-		if (networkErrorCode(error) === 'ERR_CANCELED') {
-			throw new NodeOperationError(
-				node,
-				'The execution was cancelled while waiting for the Temp Mail API',
-				{ itemIndex },
-			);
-		}
-		throw redact(errorForNetwork(node, error, base.origin, REQUEST_TIMEOUT_MS, itemIndex), apiKey);
+		const code = networkErrorCode(error);
+		if (code === 'ERR_CANCELED') throw cancelledError(node, itemIndex);
+		const failure = classifyNetwork(code);
+		throw redact(
+			errorForNetwork(node, failure, base.origin, REQUEST_TIMEOUT_MS, itemIndex),
+			apiKey,
+		);
 	}
 }
 
@@ -171,12 +171,8 @@ async function failIfNotOk(
 		isStream(answer.body) ? await readErrorStream(answer.body) : answer.body,
 		apiKey,
 	);
-	const error = errorForResponse(
-		ctx.getNode(),
-		{ ...answer, body },
-		request.target,
-		request.itemIndex,
-	);
+	const failure = classifyResponse(answer.statusCode, answer.headers);
+	const error = errorForResponse(ctx.getNode(), failure, body, request.target, request.itemIndex);
 	throw redact(error, apiKey);
 }
 
@@ -243,32 +239,6 @@ function cancelSignalOf(ctx: TempMailFunctions): AbortSignal | undefined {
 		: undefined;
 }
 
-/** What the retry policy needs to know about a failed attempt. */
-function attemptFailureOf(error: unknown): AttemptFailure {
-	if (!(error instanceof NodeApiError)) return { kind: 'other' };
-	const networkCode = error.context.networkCode;
-	if (typeof networkCode === 'string')
-		return { kind: 'network', code: networkCode === 'UNKNOWN' ? undefined : networkCode };
-	const statusCode = Number(error.httpCode);
-	if (error.httpCode === null || !Number.isInteger(statusCode) || statusCode < 300)
-		return { kind: 'other' };
-	return {
-		kind: 'status',
-		statusCode,
-		retryAfterSeconds: error.context.retryAfterSeconds as number | null | undefined,
-		quotaResetAt: error.context.quotaResetAt as string | null | undefined,
-		quotaRemaining: error.context.quotaRemaining as number | null | undefined,
-	};
-}
-
-function cancelled(ctx: TempMailFunctions, itemIndex: number | undefined): NodeOperationError {
-	return new NodeOperationError(
-		ctx.getNode(),
-		'The execution was cancelled while waiting for the Temp Mail API',
-		{ itemIndex },
-	);
-}
-
 function appendNote(error: NodeApiError | NodeOperationError, note: string): void {
 	if (note === '') return;
 	const current = typeof error.description === 'string' ? error.description.trim() : '';
@@ -288,7 +258,7 @@ async function sendChecked(
 	const settings = retrySettingsFor(ctx, request);
 	const signal = cancelSignalOf(ctx);
 	for (let retriesDone = 0; ; retriesDone++) {
-		if (signal?.aborted) throw cancelled(ctx, request.itemIndex);
+		if (signal?.aborted) throw cancelledError(ctx.getNode(), request.itemIndex);
 		try {
 			const { answer, apiKey } = await send(ctx, request, stream);
 			await failIfNotOk(ctx, request, answer, apiKey);
@@ -300,7 +270,7 @@ async function sendChecked(
 					: new NodeOperationError(ctx.getNode(), caught as Error, {
 							itemIndex: request.itemIndex,
 						});
-			const failure = attemptFailureOf(error);
+			const failure = failureOf(error);
 			const decision = decideRetry({
 				method: request.method,
 				failure,
@@ -320,7 +290,7 @@ async function sendChecked(
 			try {
 				await sleep(decision.delayMs, signal);
 			} catch {
-				throw cancelled(ctx, request.itemIndex);
+				throw cancelledError(ctx.getNode(), request.itemIndex);
 			}
 		}
 	}

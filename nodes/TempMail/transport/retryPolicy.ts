@@ -1,5 +1,7 @@
 /**
  * Retry policy for every Temp Mail API request (pure: no I/O, no clock, no randomness of its own).
+ * What a failure is (rate-limited, transient, permanent) is decided in ./failure.ts; this
+ * file decides what to do about it for a given request.
  *
  * The rule:
  *  - Safe requests (GET: list, get, domains, attachment; DELETE of a message or mailbox) are
@@ -22,6 +24,8 @@
  *    does its own waiting), means one request and its error as is.
  */
 
+import type { Failure } from './failure';
+
 export const MAX_RETRIES = 3;
 export const RETRY_BASE_DELAY_MS: number = 500;
 export const RETRY_MAX_DELAY_MS: number = 8_000;
@@ -37,18 +41,6 @@ export interface RetrySettings {
 	maxDelayMs: number;
 }
 
-/** What went wrong with one attempt, as far as the policy cares. */
-export type AttemptFailure =
-	| {
-			kind: 'status';
-			statusCode: number;
-			retryAfterSeconds?: number | null;
-			quotaResetAt?: string | null;
-			quotaRemaining?: number | null;
-	  }
-	| { kind: 'network'; code: string | undefined }
-	| { kind: 'other' };
-
 export type RetryDecision =
 	| { retry: true; delayMs: number }
 	| {
@@ -58,11 +50,6 @@ export type RetryDecision =
 	  };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE']);
-const RETRYABLE_STATUS = new Set([502, 503, 504]);
-/** The request may have reached the server: only safe requests retry these. */
-const RETRYABLE_NETWORK_SAFE = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'EAI_AGAIN']);
-/** The request certainly never left: any request may retry these. */
-const NEVER_SENT_NETWORK = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
 
 /** GET and DELETE may be repeated without changing the outcome; POST may not. */
 export function isSafeMethod(method: string): boolean {
@@ -70,17 +57,9 @@ export function isSafeMethod(method: string): boolean {
 }
 
 /** Whether this failure may be retried for this method at all (ignoring counts and waits). */
-export function isRetryable(method: string, failure: AttemptFailure): boolean {
-	const safe = isSafeMethod(method);
-	if (failure.kind === 'status') {
-		if (failure.statusCode === 429) return true;
-		return safe && RETRYABLE_STATUS.has(failure.statusCode);
-	}
-	if (failure.kind === 'network') {
-		if (failure.code === undefined) return false;
-		return safe ? RETRYABLE_NETWORK_SAFE.has(failure.code) : NEVER_SENT_NETWORK.has(failure.code);
-	}
-	return false;
+export function isRetryable(method: string, failure: Failure): boolean {
+	if (failure.kind === 'permanent') return false;
+	return isSafeMethod(method) || !failure.mayHaveActed;
 }
 
 /** Full jitter: uniform in [0, min(cap, base * 2^retry)). `retry` counts from 0. */
@@ -100,11 +79,7 @@ export function backoffDelay(
  * reset when the quota is used up or the reset is within `maxWaitMs`; else null (no hint:
  * treat it like a short throttle and back off).
  */
-export function rateLimitWaitMs(
-	failure: Extract<AttemptFailure, { kind: 'status' }>,
-	maxWaitMs: number,
-	now: number,
-): number | null {
+export function rateLimitWaitMs(failure: Failure, maxWaitMs: number, now: number): number | null {
 	if (failure.retryAfterSeconds != null && Number.isFinite(failure.retryAfterSeconds)) {
 		return Math.max(0, failure.retryAfterSeconds * 1000);
 	}
@@ -117,7 +92,7 @@ export function rateLimitWaitMs(
 
 export interface RetryQuestion {
 	method: string;
-	failure: AttemptFailure;
+	failure: Failure;
 	/** Retries already made for this request (0 after the first attempt failed). */
 	retriesDone: number;
 	settings: RetrySettings;
@@ -140,7 +115,7 @@ export function decideRetry({
 		return { retry: false, reason: retryableIfSafe ? 'unsafe-method' : 'not-retryable' };
 	}
 	let delayMs = backoffDelay(retriesDone, settings, random);
-	if (failure.kind === 'status' && failure.statusCode === 429) {
+	if (failure.kind === 'rate-limited') {
 		const waitMs = rateLimitWaitMs(failure, settings.maxWaitMs, now);
 		if (waitMs !== null && waitMs > settings.maxWaitMs)
 			return { retry: false, reason: 'wait-too-long', waitMs };
@@ -156,7 +131,7 @@ export function retryNote(
 	retriesDone: number,
 	method: string,
 	maxWaitMs: number,
-	failure?: AttemptFailure,
+	failure?: Failure,
 ): string {
 	const times = retriesDone === 1 ? 'once' : `${retriesDone} times`;
 	switch (decision.reason) {
@@ -173,11 +148,7 @@ export function retryNote(
 				: `Not retried: a ${method.toUpperCase()} may already have been processed (retrying could, e.g., create a second mailbox).`;
 		default:
 			if (retriesDone === 0) return '';
-			if (
-				method.toUpperCase() === 'DELETE' &&
-				failure?.kind === 'status' &&
-				failure.statusCode === 404
-			) {
+			if (method.toUpperCase() === 'DELETE' && failure?.statusCode === 404) {
 				// The attempt that got no answer may have deleted it.
 				return `Retried ${times} before this error; an earlier attempt may already have deleted it.`;
 			}

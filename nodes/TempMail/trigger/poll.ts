@@ -9,6 +9,7 @@ import type { MessageOutputOptions } from '../helpers/messageItem';
 import { newestOf } from '../helpers/order';
 import { mailboxAddress } from '../helpers/validate';
 import { listMessages } from '../transport/endpoints';
+import { failureOf } from '../transport/failure';
 import { readQuota } from '../transport/quota';
 import type { Quota } from '../transport/quota';
 import { detectNewMessages } from './newMessages';
@@ -115,10 +116,12 @@ function combinedError(
 ): Error {
 	if (failures.length === 1) {
 		const { email, error } = failures[0];
-		if (error instanceof NodeApiError && error.httpCode === '404') {
-			error.description = `The mailbox ${email} expired or was deleted. Update the trigger's Mailbox Addresses (create a new mailbox with Temp Mail → Mailbox → Create).`;
+		if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+			if (failureOf(error).statusCode === 404) {
+				error.description = `The mailbox ${email} expired or was deleted. Update the trigger's Mailbox Addresses (create a new mailbox with Temp Mail → Mailbox → Create).`;
+			}
+			return error;
 		}
-		if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	}
 	return new NodeOperationError(
 		ctx.getNode(),

@@ -124,6 +124,19 @@ describe('Message → Wait For (engine, simulator)', () => {
 		expect(Date.now() - started).toBeLessThan(1500);
 	});
 
+	it('fails at once on an unknown host (ENOTFOUND), not at its timeout', async () => {
+		const started = Date.now();
+		const error = expectError(
+			await runTempMail(fixture, waitFor('box@example.com', { timeout: 20 }), {
+				baseUrl: 'https://tempmail-host-that-does-not-exist.invalid',
+			}),
+		);
+		expect(error.message).toBe(
+			'Could not reach the Temp Mail API at https://tempmail-host-that-does-not-exist.invalid: the host name could not be resolved',
+		);
+		expect(Date.now() - started).toBeLessThan(5000);
+	});
+
 	it('waits per input item, each on its own mailbox', async () => {
 		const a = await fixture.control.createMailbox();
 		const b = await fixture.control.createMailbox();

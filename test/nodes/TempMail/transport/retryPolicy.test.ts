@@ -7,10 +7,13 @@ import {
 	rateLimitWaitMs,
 	retryNote,
 } from '../../../../nodes/TempMail/transport/retryPolicy';
-import type {
-	AttemptFailure,
-	RetrySettings,
-} from '../../../../nodes/TempMail/transport/retryPolicy';
+import type { RetrySettings } from '../../../../nodes/TempMail/transport/retryPolicy';
+import {
+	classifyBody,
+	classifyNetwork,
+	classifyResponse,
+} from '../../../../nodes/TempMail/transport/failure';
+import type { Failure } from '../../../../nodes/TempMail/transport/failure';
 
 const settings: RetrySettings = {
 	enabled: true,
@@ -20,14 +23,14 @@ const settings: RetrySettings = {
 	maxDelayMs: 8_000,
 };
 const NOW = Date.parse('2026-11-24T10:00:00Z');
-const status = (
-	statusCode: number,
-	extra: Partial<Extract<AttemptFailure, { kind: 'status' }>> = {},
-): AttemptFailure => ({ kind: 'status', statusCode, ...extra });
-const network = (code: string | undefined): AttemptFailure => ({ kind: 'network', code });
+const status = (statusCode: number, extra: Partial<Failure> = {}): Failure => ({
+	...classifyResponse(statusCode, {}, NOW),
+	...extra,
+});
+const network = (code: string | undefined): Failure => classifyNetwork(code);
 const ask = (
 	method: string,
-	failure: AttemptFailure,
+	failure: Failure,
 	retriesDone = 0,
 	overrides: Partial<RetrySettings> = {},
 	random = () => 0.5,
@@ -67,7 +70,7 @@ describe('retry policy: which failures are retried', () => {
 		['ECONNABORTED (timeout)', network('ECONNABORTED'), false, false],
 		['ETIMEDOUT', network('ETIMEDOUT'), false, false],
 		['unknown network error', network(undefined), false, false],
-		['unexpected body / status false', { kind: 'other' } as AttemptFailure, false, false],
+		['unexpected body / status false', classifyBody(), false, false],
 	])('%s: retried for GET/DELETE and POST as the rule says', (_name, failure, safe, post) => {
 		expect(isRetryable('GET', failure)).toBe(safe);
 		expect(isRetryable('DELETE', failure)).toBe(safe);
@@ -166,11 +169,7 @@ describe('retry policy: 429 waits', () => {
 	it('without Retry-After waits for a near quota reset', () => {
 		const resetIn20s = new Date(NOW + 20_000).toISOString();
 		expect(
-			rateLimitWaitMs(
-				{ kind: 'status', statusCode: 429, quotaResetAt: resetIn20s, quotaRemaining: 0 },
-				60_000,
-				NOW,
-			),
+			rateLimitWaitMs(status(429, { quotaResetAt: resetIn20s, quotaRemaining: 0 }), 60_000, NOW),
 		).toBe(20_000);
 		expect(ask('GET', status(429, { quotaResetAt: resetIn20s, quotaRemaining: 10 }))).toEqual({
 			retry: true,

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { downloadAttachment } from '../transport/endpoints';
+import { failureOf } from '../transport/failure';
 import type { ApiMessage } from '../transport/types';
 
 export const DEFAULT_ATTACHMENT_PREFIX = 'attachment_';
@@ -22,6 +23,14 @@ export function mimeTypeOf(headers: IDataObject): string {
 	return type && /^[a-z0-9.+-]+\/[a-z0-9.+-]+$/.test(type) ? type : 'application/octet-stream';
 }
 
+/**
+ * A name no request can ask for: an empty path segment matches nothing, and `.`
+ * or `..` (even percent-encoded) are collapsed by URL normalisation into another path.
+ */
+export function isUnfetchableName(name: string): boolean {
+	return name === '' || name === '.' || name === '..';
+}
+
 /** Streams one attachment into n8n's binary data store (filesystem/S3/database as configured). */
 export async function downloadAsBinary(
 	ctx: IExecuteFunctions | IPollFunctions,
@@ -33,21 +42,67 @@ export async function downloadAsBinary(
 	return await ctx.helpers.prepareBinaryData(stream, fileName, mimeTypeOf(headers));
 }
 
-/** Every attachment of a message as `<prefix>0`, `<prefix>1`, … in the API's order. */
+/** One attachment of a message that could not be put into the item, and why. */
+export interface AttachmentFailure {
+	/** The name exactly as the API listed it. */
+	fileName: string;
+	reason: string;
+	/** Asking again later may work (server or connection trouble, rate limit). */
+	transient: boolean;
+}
+
+export interface MessageAttachments {
+	binary: IBinaryKeyData;
+	failures: AttachmentFailure[];
+}
+
+function isCancelled(ctx: IExecuteFunctions | IPollFunctions): boolean {
+	const candidate = ctx as Partial<IExecuteFunctions>;
+	return (
+		typeof candidate.getExecutionCancelSignal === 'function' &&
+		candidate.getExecutionCancelSignal()?.aborted === true
+	);
+}
+
+/**
+ * A failure that is about the whole account, not this attachment (a rejected key), or a
+ * cancelled execution: it stops the item, as any other request's would.
+ */
+function stopsTheItem(ctx: IExecuteFunctions | IPollFunctions, error: unknown): boolean {
+	return isCancelled(ctx) || failureOf(error).statusCode === 401;
+}
+
+/**
+ * Every attachment of a message as `<prefix><index>`, the index being its place in the
+ * API's list (so `attachment_2` is always `attachments[2]`, even when another one failed).
+ * One bad attachment never costs the others or the message: its failure is returned
+ * (after the request's own retries) instead of thrown.
+ */
 export async function messageAttachmentsAsBinary(
 	ctx: IExecuteFunctions | IPollFunctions,
 	message: ApiMessage,
 	prefix: string,
 	itemIndex?: number,
-): Promise<IBinaryKeyData> {
+): Promise<MessageAttachments> {
 	const binary: IBinaryKeyData = {};
+	const failures: AttachmentFailure[] = [];
 	for (const [index, attachment] of message.attachments.entries()) {
-		binary[`${prefix}${index}`] = await downloadAsBinary(
-			ctx,
-			message.id,
-			attachment.name,
-			itemIndex,
-		);
+		const fileName = attachment.name;
+		if (isUnfetchableName(fileName)) {
+			failures.push({
+				fileName,
+				reason: `A file named "${fileName}" cannot be downloaded: no API address can name it`,
+				transient: false,
+			});
+			continue;
+		}
+		try {
+			binary[`${prefix}${index}`] = await downloadAsBinary(ctx, message.id, fileName, itemIndex);
+		} catch (error) {
+			if (stopsTheItem(ctx, error)) throw error;
+			const reason = error instanceof Error ? error.message : String(error);
+			failures.push({ fileName, reason, transient: failureOf(error).kind !== 'permanent' });
+		}
 	}
-	return binary;
+	return { binary, failures };
 }

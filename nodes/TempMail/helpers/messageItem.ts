@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, IPollFunctions } from 'n8n-
 
 import type { ApiMessage } from '../transport/types';
 import { DEFAULT_ATTACHMENT_PREFIX, messageAttachmentsAsBinary } from './attachments';
+import type { AttachmentFailure } from './attachments';
 import { NodeOperationError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
@@ -51,18 +52,35 @@ export function messageOutputOptions(
 	return output;
 }
 
-/** One output item per message, the same for the action node and the trigger. */
+/**
+ * One output item per message, the same for the action node and the trigger, with the
+ * attachments that could not be downloaded: each is left out of `binary` and named in
+ * `json.attachmentErrors` (`fileName` as the API listed it, `reason`).
+ */
+export async function buildMessageItemReport(
+	ctx: IExecuteFunctions | IPollFunctions,
+	message: ApiMessage,
+	options: MessageOutputOptions,
+	itemIndex?: number,
+): Promise<{ item: INodeExecutionData; failures: AttachmentFailure[] }> {
+	const item: INodeExecutionData = { json: messageOutput(message, options.simplify) };
+	if (options.extract) Object.assign(item.json, extractFromMessage(message, options.extract));
+	if (!options.downloadAttachments || message.attachments.length === 0)
+		return { item, failures: [] };
+	const prefix = options.attachmentPrefix?.trim() || DEFAULT_ATTACHMENT_PREFIX;
+	const { binary, failures } = await messageAttachmentsAsBinary(ctx, message, prefix, itemIndex);
+	if (Object.keys(binary).length > 0) item.binary = binary;
+	if (failures.length > 0)
+		item.json.attachmentErrors = failures.map(({ fileName, reason }) => ({ fileName, reason }));
+	return { item, failures };
+}
+
+/** The item alone: a failed attachment is reported in it, never thrown. */
 export async function buildMessageItem(
 	ctx: IExecuteFunctions | IPollFunctions,
 	message: ApiMessage,
 	options: MessageOutputOptions,
 	itemIndex?: number,
 ): Promise<INodeExecutionData> {
-	const item: INodeExecutionData = { json: messageOutput(message, options.simplify) };
-	if (options.extract) Object.assign(item.json, extractFromMessage(message, options.extract));
-	if (options.downloadAttachments && message.attachments.length > 0) {
-		const prefix = options.attachmentPrefix?.trim() || DEFAULT_ATTACHMENT_PREFIX;
-		item.binary = await messageAttachmentsAsBinary(ctx, message, prefix, itemIndex);
-	}
-	return item;
+	return (await buildMessageItemReport(ctx, message, options, itemIndex)).item;
 }

@@ -4,7 +4,11 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import type { MessageOptions } from '../actions/common.descriptions';
 import { messageFilter } from '../helpers/filters';
 import type { MessageFilters, MessagePredicate } from '../helpers/filters';
-import { buildMessageItem, messageOutputOptions } from '../helpers/messageItem';
+import {
+	buildMessageItem,
+	buildMessageItemReport,
+	messageOutputOptions,
+} from '../helpers/messageItem';
 import type { MessageOutputOptions } from '../helpers/messageItem';
 import { newestOf } from '../helpers/order';
 import { mailboxAddress } from '../helpers/validate';
@@ -14,7 +18,7 @@ import { readQuota } from '../transport/quota';
 import type { Quota } from '../transport/quota';
 import { detectNewMessages } from './newMessages';
 import { QUOTA_WARNING_INTERVAL_MS, quotaWarning } from './quotaWatch';
-import { readState, writeState } from './state';
+import { ATTACHMENT_POLLS, readState, writeState } from './state';
 import type { MailboxState, TriggerState } from './state';
 
 interface TriggerSettings {
@@ -76,7 +80,13 @@ interface MailboxResult {
 	calls: number;
 }
 
-/** One list request, then attachment downloads only for emitted messages that need them. */
+/**
+ * One list request, then attachment downloads only for emitted messages that need them.
+ * A message whose attachment failed transiently is held back (its id left out of the
+ * state, so the next poll sees it as new) for up to ATTACHMENT_POLLS polls; a permanent
+ * failure, or the last of those polls, emits it without that file. Either way the other
+ * messages are emitted and the state advances: one bad attachment never stalls a mailbox.
+ */
 async function pollMailbox(
 	ctx: IPollFunctions,
 	email: string,
@@ -91,15 +101,24 @@ async function pollMailbox(
 		settings.emitExisting,
 	);
 	const items: INodeExecutionData[] = [];
+	const held: Record<string, number> = {};
 	let calls = 1;
 	for (const message of fresh.filter(settings.accept)) {
-		items.push(await buildMessageItem(ctx, message, settings.output));
+		const { item, failures } = await buildMessageItemReport(ctx, message, settings.output);
 		if (settings.output.downloadAttachments) calls += message.attachments.length;
+		const failedPolls = (previous?.attachmentRetries?.[message.id] ?? 0) + 1;
+		if (failures.some((failure) => failure.transient) && failedPolls < ATTACHMENT_POLLS) {
+			held[message.id] = failedPolls;
+			continue;
+		}
+		items.push(item);
 	}
+	const next: MailboxState = { ids: nextIds.filter((id) => !(id in held)), polledAt: now };
+	if (Object.keys(held).length > 0) next.attachmentRetries = held;
 	return {
 		email,
 		items,
-		next: { ids: nextIds, polledAt: now },
+		next,
 		quota: readQuota(listing.headers),
 		calls,
 	};

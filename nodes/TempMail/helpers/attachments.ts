@@ -1,3 +1,4 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type {
 	IBinaryData,
 	IBinaryKeyData,
@@ -99,7 +100,10 @@ export async function messageAttachmentsAsBinary(
 		try {
 			binary[`${prefix}${index}`] = await downloadAsBinary(ctx, message.id, fileName, itemIndex);
 		} catch (error) {
-			if (stopsTheItem(ctx, error)) throw error;
+			if (stopsTheItem(ctx, error)) {
+				if (error instanceof NodeApiError || error instanceof NodeOperationError) throw error;
+				throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+			}
 			const reason = error instanceof Error ? error.message : String(error);
 			failures.push({ fileName, reason, transient: failureOf(error).kind !== 'permanent' });
 		}

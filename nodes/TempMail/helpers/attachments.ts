@@ -101,8 +101,11 @@ export async function messageAttachmentsAsBinary(
 			binary[`${prefix}${index}`] = await downloadAsBinary(ctx, message.id, fileName, itemIndex);
 		} catch (error) {
 			if (stopsTheItem(ctx, error)) {
-				if (error instanceof NodeApiError || error instanceof NodeOperationError) throw error;
-				throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+				const stop =
+					error instanceof NodeApiError || error instanceof NodeOperationError
+						? error
+						: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+				throw stop;
 			}
 			const reason = error instanceof Error ? error.message : String(error);
 			failures.push({ fileName, reason, transient: failureOf(error).kind !== 'permanent' });

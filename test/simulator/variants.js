@@ -20,7 +20,7 @@ const OMITTED_TYPE = ['free', 'plan'];
  * @property {boolean} extraFields unknown, null and nested fields added to every object answered
  * @property {number} jitterMs each request waits a random 0..jitterMs on top of latencyMs
  * @property {string | null} attachmentRedirect attachment downloads answer 302 to this origin (same path)
- * @property {'free' | 'plan'} omittedType what `GET /api/domains` without `type` lists: free, or the plan's first allowed type
+ * @property {'free' | 'plan'} omittedType what `GET /api/domains` without `type` lists: the plan's first allowed type (default), or free as the documentation's example suggests
  */
 
 /** @returns {Variants} */
@@ -32,7 +32,7 @@ function defaultVariants() {
 		extraFields: false,
 		jitterMs: 0,
 		attachmentRedirect: null,
-		omittedType: 'free',
+		omittedType: 'plan',
 	};
 }
 

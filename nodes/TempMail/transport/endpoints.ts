@@ -8,16 +8,20 @@ import type { ApiDomains, ApiMailbox, ApiMessage, ApiMessageList, ByteStream } f
 
 /** One function per documented endpoint; nothing else builds an API path. */
 
+/**
+ * Without a type, the domains of what the plan allows: the documentation shows `type=free`
+ * but lets it be omitted, and on a plan without free domains `type=free` is refused (403).
+ */
 export async function getDomains(
 	ctx: TempMailFunctions,
-	type: string,
+	type: string | undefined,
 	itemIndex?: number,
 ): Promise<{ domains: ApiDomains; headers: IDataObject }> {
 	const answer = await requestJson(ctx, {
 		method: 'GET',
 		path: apiPath('api', 'domains'),
-		qs: { type },
-		target: { kind: 'domains', label: type },
+		...(type === undefined ? {} : { qs: { type } }),
+		target: { kind: 'domains', label: type ?? "your plan's" },
 		itemIndex,
 	});
 	return {

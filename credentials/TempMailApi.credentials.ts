@@ -7,6 +7,22 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { checkBaseUrl, DEFAULT_BASE_URL } from '../nodes/TempMail/transport/baseUrl';
+
+/** Where a request goes (its base URL and path joined), checked by the base URL rule. */
+function destinationOf(options: IHttpRequestOptions): ReturnType<typeof checkBaseUrl> {
+	let destination: URL;
+	try {
+		destination = new URL(options.url, options.baseURL);
+	} catch {
+		return { problem: `The request URL "${options.baseURL ?? ''}${options.url}" is not valid` };
+	}
+	// A query belongs to the request, not to the base URL the rule checks.
+	destination.search = '';
+	destination.hash = '';
+	return checkBaseUrl(destination.href);
+}
+
 export class TempMailApi implements ICredentialType {
 	name = 'tempMailApi';
 
@@ -30,7 +46,7 @@ export class TempMailApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://v1.tempmailg.com',
+			default: DEFAULT_BASE_URL,
 			required: true,
 			description:
 				'The user API host shown in your Temp Mail dashboard. HTTPS is required because the API key travels with every request; plain http is accepted only for loopback hosts (localhost, 127.0.0.1, ::1), such as a local test simulator.',
@@ -47,6 +63,10 @@ export class TempMailApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		// Every request that carries the key, "Test connection" included, goes only where the
+		// node's base URL rule allows (https, or http to a loopback host).
+		const destination = destinationOf(requestOptions);
+		if ('problem' in destination) throw new Error(destination.problem);
 		const apiKey = typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
 		return {
 			...requestOptions,
@@ -54,6 +74,7 @@ export class TempMailApi implements ICredentialType {
 		};
 	}
 
+	/** Its request is signed by authenticate() above, which applies the base URL rule. */
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',

@@ -230,6 +230,22 @@ describe('credential "Test connection" (POST /rest/credentials/test)', () => {
 		expect(result.message).toMatch(/ECONNREFUSED|connect|refused/i);
 	});
 
+	it('refuses plain http to a non-loopback host without sending the key', async () => {
+		// 0.0.0.0 reaches this machine's simulator, yet is not a loopback name: the request
+		// would arrive (with the key) if "Test connection" skipped the base URL rule.
+		const stored = await env.rest.getCredential(CREDENTIAL_ID, true);
+		const result = await env.rest.testCredential({
+			id: stored.id,
+			name: stored.name,
+			type: stored.type,
+			data: { ...stored.data, baseUrl: env.sim.url.replace('127.0.0.1', '0.0.0.0') },
+		});
+		report(`http to 0.0.0.0: ${JSON.stringify(result)}`);
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/must use https/);
+		expect(await apiRequests()).toEqual([]);
+	});
+
 	it('answers OK for a credential created through the REST API', async () => {
 		const created = await env.rest.createCredential({
 			name: 'Temp Mail API (created over REST)',

@@ -11,7 +11,7 @@ export { findCode } from './code';
 export type { CodeOptions } from './code';
 export { decodeEntities } from './entities';
 export { findLinks } from './links';
-export { InvalidPatternError } from './pattern';
+export { compileUserPattern, InvalidPatternError } from './pattern';
 export { htmlToText } from './text';
 export type { ExtractableMessage, ExtractOptions, ExtractResult } from './types';
 export { findVerificationLink } from './verificationLink';

@@ -1,3 +1,4 @@
+import { compileUserPattern } from '../extract';
 import type { ApiMessage } from '../transport/types';
 
 export interface MessageFilters {
@@ -10,23 +11,11 @@ export interface MessageFilters {
 
 export type MessagePredicate = (message: ApiMessage) => boolean;
 
-/** A user's regular expression, or the reason it cannot be used. */
-export function compilePattern(
-	source: string,
-	flags = 'i',
-): { regex: RegExp } | { problem: string } {
-	try {
-		return { regex: new RegExp(source, flags) };
-	} catch (error) {
-		return {
-			problem: `the regular expression "${source}" is not valid: ${(error as Error).message}`,
-		};
-	}
-}
-
 /**
  * Builds the filter once per execution. Text filters are case-insensitive
- * substring matches; an invalid pattern comes back as a problem for the node to report.
+ * substring matches; the pattern is compiled by the same function that runs the Code and
+ * Link Patterns (extract/pattern.ts), and an invalid one comes back as a problem for the
+ * node to report.
  */
 export function messageFilter(
 	filters: MessageFilters,
@@ -36,9 +25,11 @@ export function messageFilter(
 	const body = filters.bodyContains?.trim().toLowerCase();
 	let pattern: RegExp | undefined;
 	if (filters.pattern?.trim()) {
-		const compiled = compilePattern(filters.pattern.trim());
-		if ('problem' in compiled) return compiled;
-		pattern = compiled.regex;
+		try {
+			pattern = compileUserPattern(filters.pattern.trim(), 'Filters → Regular Expression');
+		} catch (error) {
+			return { problem: (error as Error).message };
+		}
 	}
 	const accept: MessagePredicate = (message) => {
 		if (from && !`${message.from} <${message.from_email}>`.toLowerCase().includes(from))

@@ -7,8 +7,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
 import type { MessageOptions } from '../actions/common.descriptions';
-import { extractFromMessage } from '../extract';
-import { compilePattern } from './filters';
+import { compileUserPattern, extractFromMessage } from '../extract';
 import { messageOutput } from './simplify';
 
 export interface MessageOutputOptions {
@@ -39,9 +38,11 @@ export function messageOutputOptions(
 	] as const) {
 		const source = options[key]?.trim();
 		if (!source) continue;
-		const compiled = compilePattern(source);
-		if ('problem' in compiled) {
-			throw new NodeOperationError(node, `${label}: ${compiled.problem}`, {
+		try {
+			// The compiler that runs the pattern later, so what passes here also runs there.
+			compileUserPattern(source, label);
+		} catch (error) {
+			throw new NodeOperationError(node, (error as Error).message, {
 				itemIndex,
 				description: `Fix or clear the ${label} option.`,
 			});

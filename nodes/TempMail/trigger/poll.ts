@@ -56,7 +56,7 @@ function readSettings(ctx: IPollFunctions): TriggerSettings {
 	const filters = ctx.getNodeParameter('filters', {}) as MessageFilters;
 	const filter = messageFilter(filters);
 	if ('problem' in filter) {
-		throw new NodeOperationError(ctx.getNode(), `Filters: ${filter.problem}`, {
+		throw new NodeOperationError(ctx.getNode(), filter.problem, {
 			description: 'Fix or clear the Regular Expression filter.',
 		});
 	}

@@ -101,7 +101,10 @@ export async function execute(
 	const email = mailboxAddress(node, this.getNodeParameter('email', itemIndex), itemIndex);
 	const filter = messageFilter(this.getNodeParameter('filters', itemIndex, {}) as MessageFilters);
 	if ('problem' in filter)
-		throw new NodeOperationError(node, `Filters: ${filter.problem}`, { itemIndex });
+		throw new NodeOperationError(node, filter.problem, {
+			itemIndex,
+			description: 'Fix or clear the Regular Expression filter.',
+		});
 	const timeoutMs = secondsParameter(this, 'timeout', 'Timeout', 1, MAX_TIMEOUT_SECONDS, itemIndex);
 	const intervalMs = secondsParameter(
 		this,

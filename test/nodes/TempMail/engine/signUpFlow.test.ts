@@ -141,8 +141,17 @@ describe('sign-up verification flow in one workflow (engine, simulator)', () => 
 		await fixture.control.clearRequests();
 		const invalid = await run({ codePattern: '(' });
 		expect(invalid.errorOf('List')?.message).toMatch(
-			/^Code Pattern: the regular expression "\(" is not valid/,
+			/^Code Pattern: "\(" is not a valid regular expression \(.+\)$/,
 		);
+		expect(await fixture.control.requests()).toHaveLength(0);
+		// Valid for a quick check as a plain source, but the "u" and "v" flags cannot go
+		// together: refused before the request, by the compiler that would run it.
+		const flags = await run({ codePattern: '/(\\d+)/uv' });
+		expect(flags.errorOf('List')?.message).toMatch(
+			/^Code Pattern: "\/\(\\d\+\)\/uv" is not a valid regular expression \(.+\)$/,
+		);
+		const link = await run({ linkPattern: '/confirm/uv' });
+		expect(link.errorOf('List')?.message).toMatch(/^Link Pattern: "\/confirm\/uv" is not a valid/);
 		expect(await fixture.control.requests()).toHaveLength(0);
 	});
 });

@@ -124,6 +124,19 @@ describe('Message → Wait For (engine, simulator)', () => {
 		expect(Date.now() - started).toBeLessThan(1500);
 	});
 
+	it('refuses a pattern its compiler cannot run before any request', async () => {
+		const box = await fixture.control.createMailbox();
+		await fixture.control.clearRequests();
+		const error = expectError(
+			await runTempMail(fixture, waitFor(box.email, { filters: { pattern: '/(\\d+)/uv' } })),
+		);
+		expect(error.message).toMatch(
+			/^Filters → Regular Expression: "\/\(\\d\+\)\/uv" is not a valid regular expression/,
+		);
+		expect(error.description).toBe('Fix or clear the Regular Expression filter.');
+		expect(await fixture.control.requests()).toHaveLength(0);
+	});
+
 	it('fails at once on an unknown host (ENOTFOUND), not at its timeout', async () => {
 		const started = Date.now();
 		const error = expectError(

@@ -88,7 +88,11 @@ describe('messageFilter', () => {
 
 	it('reports an invalid pattern instead of throwing', () => {
 		expect(messageFilter({ pattern: '[' })).toEqual({
-			problem: expect.stringMatching(/not valid/),
+			problem: expect.stringMatching(/not a valid regular expression/),
+		});
+		// The compiler that runs Code and Link Patterns: flags it cannot combine are refused.
+		expect(messageFilter({ pattern: '/(\\d+)/uv' })).toEqual({
+			problem: expect.stringMatching(/^Filters → Regular Expression: .* is not a valid/),
 		});
 	});
 });

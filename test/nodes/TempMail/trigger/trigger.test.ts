@@ -111,7 +111,9 @@ describe('Temp Mail Trigger (PollContext, simulator)', () => {
 		const error = errorOfPoll(
 			await pollTrigger(fixture, session, { mailboxes: box.email, filters: { pattern: '(' } }),
 		);
-		expect(error.message).toMatch(/^Filters: the regular expression "\(" is not valid/);
+		expect(error.message).toMatch(
+			/^Filters → Regular Expression: "\(" is not a valid regular expression/,
+		);
 	});
 
 	it('Fetch Test Event returns the newest message and changes no state', async () => {

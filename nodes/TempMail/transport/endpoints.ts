@@ -129,7 +129,7 @@ export async function downloadAttachment(
 	messageId: string,
 	fileName: string,
 	itemIndex?: number,
-): Promise<{ stream: ByteStream; headers: IDataObject }> {
+): Promise<{ stream: ByteStream | Buffer; headers: IDataObject }> {
 	return await requestStream(ctx, {
 		method: 'GET',
 		path: apiPath('api', 'messages', messageId, 'attachments', fileName),

@@ -29,6 +29,7 @@ import {
 } from './retryPolicy';
 import { redact, scrubBody } from './redact';
 import type { RetrySettings } from './retryPolicy';
+import { screenDownload } from './downloadBody';
 import { describeValue, UnexpectedShapeError } from './shapes';
 import type { ByteStream } from './types';
 
@@ -64,7 +65,8 @@ export interface JsonAnswer {
 }
 
 export interface StreamAnswer {
-	stream: ByteStream;
+	/** A short JSON body was already read whole (to rule out a failure): then bytes. */
+	stream: ByteStream | Buffer;
 	headers: IDataObject;
 }
 
@@ -345,7 +347,13 @@ export async function requestStream(
 			apiKey,
 		);
 	}
-	return { stream: answer.body, headers: answer.headers ?? {} };
+	const headers = answer.headers ?? {};
+	const screened = await screenDownload(answer.body, headers);
+	if ('failureBody' in screened) {
+		const body = scrubBody(screened.failureBody, apiKey);
+		throw redact(errorForStatusFalse(ctx.getNode(), body, request.itemIndex), apiKey);
+	}
+	return { stream: screened.data, headers };
 }
 
 /** Runs a body parser and reports a wrong shape as the API's fault, never as a TypeError. */

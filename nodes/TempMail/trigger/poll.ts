@@ -124,11 +124,15 @@ async function pollMailbox(
 	};
 }
 
-function describeFailure(email: string, error: unknown): string {
-	return `${email}: ${error instanceof Error ? error.message : String(error)}`;
+function reasonOf(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
 }
 
-/** One error naming every failing mailbox; a lone failure keeps its own message and description. */
+/**
+ * One error naming every failing mailbox and why, in its message (n8n shows the message
+ * first, often alone). A lone failure keeps its own error (and description) with the
+ * mailbox put in front when its message does not name it.
+ */
 function combinedError(
 	ctx: IPollFunctions,
 	failures: Array<{ email: string; error: unknown }>,
@@ -139,16 +143,16 @@ function combinedError(
 			if (failureOf(error).statusCode === 404) {
 				error.description = `The mailbox ${email} expired or was deleted. Update the trigger's Mailbox Addresses (create a new mailbox with Temp Mail → Mailbox → Create).`;
 			}
+			if (!error.message.includes(email))
+				error.message = `Temp Mail Trigger could not poll ${email}: ${error.message}`;
 			return error;
 		}
 	}
-	return new NodeOperationError(
-		ctx.getNode(),
-		`Temp Mail Trigger could not poll ${failures.length} mailbox(es)`,
-		{
-			description: failures.map(({ email, error }) => describeFailure(email, error)).join('\n'),
-		},
-	);
+	const list = failures.map(({ email, error }) => `${email} (${reasonOf(error)})`).join('; ');
+	const count = failures.length === 1 ? '' : `${failures.length} mailboxes: `;
+	return new NodeOperationError(ctx.getNode(), `Temp Mail Trigger could not poll ${count}${list}`, {
+		description: failures.map(({ email, error }) => `${email}: ${reasonOf(error)}`).join('\n'),
+	});
 }
 
 /**

@@ -131,3 +131,32 @@ describe('apiReasonOf', () => {
 		expect(apiReasonOf({ message: 'x'.repeat(1000) })?.text).toHaveLength(300);
 	});
 });
+
+describe('a trigger poll failure names the mailboxes and the reasons in its message', () => {
+	const fixture = useSimulator();
+
+	it('two failing mailboxes', async () => {
+		const { errorOfPoll, pollTrigger } = await import('../../../support/trigger');
+		const gone = 'gone-one@tempmail.test';
+		const other = await fixture.control.createAccount();
+		const foreign = await fixture.control.createMailbox({ key: other.key });
+		const error = errorOfPoll(
+			await pollTrigger(fixture, { staticData: {} }, { mailboxes: `${gone}, ${foreign.email}` }),
+		);
+		expect(error.message).toBe(
+			`Temp Mail Trigger could not poll 2 mailboxes: ${gone} (Mailbox ${gone} not found or expired); ${foreign.email} (Access denied to mailbox ${foreign.email} (403))`,
+		);
+	});
+
+	it('one failing mailbox whose error does not name it', async () => {
+		const { errorOfPoll, pollTrigger } = await import('../../../support/trigger');
+		const box = await fixture.control.createMailbox();
+		await fixture.control.injectFaults({ kind: 'status', status: 401 });
+		const error = errorOfPoll(
+			await pollTrigger(fixture, { staticData: {} }, { mailboxes: box.email }),
+		);
+		expect(error.message).toBe(
+			`Temp Mail Trigger could not poll ${box.email}: The Temp Mail API rejected the API key (401)`,
+		);
+	});
+});

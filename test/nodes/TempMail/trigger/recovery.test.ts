@@ -107,8 +107,9 @@ describe('Temp Mail Trigger under faults: nothing lost, nothing repeated', () =>
 				.sort(),
 		).toEqual(['to 0', 'to 2']);
 		if (!partial.ok) throw new Error('unreachable');
+		// The message names the failing mailbox and the reason.
 		expect(partial.result.emittedErrors.map((e) => e.message)).toEqual([
-			'The Temp Mail API had a server error (503)',
+			`Temp Mail Trigger could not poll ${boxes[1].email}: The Temp Mail API had a server error (503)`,
 		]);
 
 		const next = itemsOf(await pollTrigger(fixture, session, params));
@@ -139,7 +140,9 @@ describe('Temp Mail Trigger under faults: nothing lost, nothing repeated', () =>
 		const error = errorOfPoll(
 			await pollTrigger(fixture, session, { mailboxes: box.email, ...NO_RETRIES }),
 		);
-		expect(error.message).toBe('The Temp Mail API had a server error (503)');
+		expect(error.message).toBe(
+			`Temp Mail Trigger could not poll ${box.email}: The Temp Mail API had a server error (503)`,
+		);
 		expect(await fixture.control.requests()).toHaveLength(1);
 	});
 

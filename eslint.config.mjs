@@ -86,6 +86,26 @@ const SHIPPED_SOURCES = [
 	'credentials/**/*.json',
 ];
 
+/** One no-restricted-imports entry per folder, naming the layers above it that it may not import. */
+function importLayers(forbiddenByFolder) {
+	return Object.entries(forbiddenByFolder).map(([files, above]) => ({
+		files: [files],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: `(^|/)(${above.join('|')})(/|$)|\\.node$`,
+							message: `Imports point one way: this folder may not import from ${above.join(', ')} or a node class (they stand above it).`,
+						},
+					],
+				},
+			],
+		},
+	}));
+}
+
 export default defineConfig(
 	globalIgnores([
 		'dist/',
@@ -186,6 +206,41 @@ export default defineConfig(
 			...asErrors(n8nCommunityNodesPlugin.configs.recommended.rules),
 			// The scanner adds this one on top of the plugin's config.
 			'no-console': 'error',
+		},
+	},
+
+	// ---- Imports point one way (see the README's Development section) ----
+	// node classes → actions/, trigger/, methods/ → helpers/ → shared/ → transport/;
+	// extract/ stands alone (helpers use it). A folder may not import from a layer above it.
+	...importLayers({
+		'nodes/TempMail/transport/**/*.ts': [
+			'helpers',
+			'actions',
+			'trigger',
+			'methods',
+			'shared',
+			'extract',
+		],
+		'nodes/TempMail/shared/**/*.ts': ['helpers', 'actions', 'trigger', 'methods', 'extract'],
+		'nodes/TempMail/helpers/**/*.ts': ['actions', 'trigger', 'methods'],
+		'nodes/TempMail/actions/**/*.ts': ['trigger', 'methods'],
+		'nodes/TempMail/trigger/**/*.ts': ['actions', 'methods'],
+		'nodes/TempMail/methods/**/*.ts': ['actions', 'trigger'],
+	}),
+	{
+		files: ['nodes/TempMail/extract/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: '^\\.\\./',
+							message: 'extract/ stands alone: it imports nothing from the node around it.',
+						},
+					],
+				},
+			],
 		},
 	},
 

@@ -49,7 +49,9 @@ export class TempMailApi implements ICredentialType {
 			default: DEFAULT_BASE_URL,
 			required: true,
 			description:
-				'The user API host shown in your Temp Mail dashboard. HTTPS is required because the API key travels with every request; plain http is accepted only for loopback hosts (localhost, 127.0.0.1, ::1), such as a local test simulator.',
+				'The user API host shown in your Temp Mail dashboard. HTTPS is required because the ' +
+				'API key travels with every request; plain http is accepted only for loopback hosts ' +
+				'(localhost, 127.0.0.1, ::1), such as a local test simulator.',
 		},
 	];
 

@@ -11,9 +11,9 @@ import * as domain from './actions/domain/Domain.resource';
 import * as mailbox from './actions/mailbox/Mailbox.resource';
 import * as message from './actions/message/Message.resource';
 import * as quota from './actions/quota/Quota.resource';
-import { requestOptions } from './actions/common.descriptions';
 import { router } from './actions/router';
 import { loadOptions } from './methods/loadOptions';
+import { requestOptions } from './shared/descriptions';
 
 export class TempMail implements INodeType {
 	description: INodeTypeDescription = {

@@ -244,6 +244,8 @@ describe('npm pack', () => {
 		for (const match of index.matchAll(/require\('\.\/([^']+)'\)/g)) {
 			expect(entries).toContain(`${match[1]}.js`);
 		}
+		// and index.js exports every node and credential n8n loads (the trigger too).
+		for (const file of named) expect(index).toContain(`require('./${file.replace(/\.js$/, '')}')`);
 	});
 });
 

@@ -1,9 +1,11 @@
 'use strict';
 /**
- * Jest global setup and teardown of the unit run: setup empties test/.tmp/reliability/;
- * teardown turns the rows the tests recorded there (test/support/reliability.ts) into the
- * table between the reliability markers of README.md. A run that did not include every
- * file that reports (say, one test file run on its own) leaves the README as it is.
+ * The README's Reliability table. The unit run's jest global setup empties
+ * test/.tmp/reliability/, the tests record rows there (test/support/reliability.ts), and
+ * `npm run report:reliability` (this file run as a script; `npm test` calls it after the
+ * unit run) turns them into the table between the reliability markers of README.md. Rows
+ * from a partial run (say, one test file run on its own) leave the README as it is, and the
+ * script says so.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -64,13 +66,17 @@ async function setup() {
 	fs.rmSync(DIR, { recursive: true, force: true });
 }
 
-async function teardown() {
+async function report() {
 	const { rows, files } = readRows();
 	const missing = REPORTERS.filter((name) => !files.includes(name));
 	if (missing.length) {
 		if (rows.length)
 			process.stdout.write(
 				`\n[reliability] partial run (no rows from ${missing.join(', ')}): README table left as it is\n`,
+			);
+		else
+			process.stdout.write(
+				'[reliability] no rows recorded: run `npm run test:unit` first; README table left as it is\n',
 			);
 		return;
 	}
@@ -83,4 +89,11 @@ async function teardown() {
 	);
 }
 
-module.exports = { setup, teardown, withTable, table };
+module.exports = { setup, report, withTable, table };
+
+if (require.main === module) {
+	report().catch((error) => {
+		process.stderr.write(`[reliability] ${error.stack ?? error}\n`);
+		process.exit(1);
+	});
+}

@@ -1,7 +1,7 @@
 /**
  * Rows for the README's Reliability table. A test records a row once its assertions have
- * passed; each test file's rows go to test/.tmp/reliability/<file>.json, and the unit
- * run's global teardown (reliability-report.js) turns them into the table.
+ * passed; each test file's rows go to test/.tmp/reliability/<file>.json, and
+ * `npm run report:reliability` (reliability-report.js) turns them into the table.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

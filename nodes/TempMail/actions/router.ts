@@ -6,11 +6,16 @@ import * as domain from './domain/Domain.resource';
 import * as mailbox from './mailbox/Mailbox.resource';
 import * as message from './message/Message.resource';
 import * as quota from './quota/Quota.resource';
-import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './common.descriptions';
+import type { BinaryCall } from '../helpers/attachments';
 import { runPool } from '../helpers/pool';
-import { REQUEST_OPTIONS_PARAMETER } from '../transport/request';
+import { concurrencyFrom, retrySettingsFrom } from '../helpers/requestOptions';
+import { REQUEST_OPTIONS_PARAMETER } from '../shared/descriptions';
 
-type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
+type Operation = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+	call: BinaryCall,
+) => Promise<INodeExecutionData[]>;
 
 const resources: Record<string, Record<string, Operation>> = {
 	attachment: attachment.operations,
@@ -39,29 +44,6 @@ function asNodeError(
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
-/** Reads Request Options → Concurrency once for the node (item 0), checked. */
-function concurrencyOf(ctx: IExecuteFunctions): number {
-	const options = ctx.getNodeParameter(REQUEST_OPTIONS_PARAMETER, 0, {}) as {
-		concurrency?: unknown;
-	};
-	const value = options.concurrency ?? DEFAULT_CONCURRENCY;
-	if (
-		typeof value !== 'number' ||
-		!Number.isInteger(value) ||
-		value < 1 ||
-		value > MAX_CONCURRENCY
-	) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`Concurrency: must be a whole number from 1 to ${MAX_CONCURRENCY}, got ${String(value)}`,
-			{
-				description: "Fix the value under 'Request Options'.",
-			},
-		);
-	}
-	return value;
-}
-
 /**
  * Runs each input item on its own: one bad item fails alone under Continue On Fail.
  * Items run up to Concurrency at a time (results stay in input order), except the first,
@@ -70,8 +52,14 @@ function concurrencyOf(ctx: IExecuteFunctions): number {
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	if (items.length === 0) return [[]];
-	const concurrency = concurrencyOf(this);
+	const node = this.getNode();
+	// Read once for the node (item 0): how many items run side by side.
+	const concurrency = concurrencyFrom(
+		node,
+		this.getNodeParameter(REQUEST_OPTIONS_PARAMETER, 0, {}),
+	);
 	const continueOnFail = this.continueOnFail();
+	const signal = this.getExecutionCancelSignal();
 
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		try {
@@ -85,7 +73,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 					{ itemIndex },
 				);
 			}
-			return (await run.call(this, itemIndex)).map((result) => ({
+			// Request Options are resolved here, per item, and handed to the transport.
+			const retry = retrySettingsFrom(
+				node,
+				this.getNodeParameter(REQUEST_OPTIONS_PARAMETER, itemIndex, {}),
+				itemIndex,
+			);
+			const call: BinaryCall = { ctx: this, itemIndex, retry, signal };
+			return (await run.call(this, itemIndex, call)).map((result) => ({
 				...result,
 				pairedItem: { item: itemIndex },
 			}));

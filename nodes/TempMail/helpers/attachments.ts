@@ -9,9 +9,10 @@ import type {
 
 import { downloadAttachment } from '../transport/endpoints';
 import { failureOf } from '../transport/failure';
-import type { ApiMessage } from '../transport/types';
+import type { ApiCall, ApiMessage } from '../transport/types';
 
-export const DEFAULT_ATTACHMENT_PREFIX = 'attachment_';
+/** A call from a context that can store binary data (the action node or the trigger). */
+export type BinaryCall = ApiCall & { ctx: IExecuteFunctions | IPollFunctions };
 
 function headerText(headers: IDataObject, name: string): string | undefined {
 	const value = headers[name];
@@ -19,7 +20,7 @@ function headerText(headers: IDataObject, name: string): string | undefined {
 }
 
 /** The MIME type from Content-Type (parameters dropped); n8n would otherwise sniff the stream. */
-export function mimeTypeOf(headers: IDataObject): string {
+function mimeTypeOf(headers: IDataObject): string {
 	const type = headerText(headers, 'content-type')?.split(';')[0].trim().toLowerCase();
 	return type && /^[a-z0-9.+-]+\/[a-z0-9.+-]+$/.test(type) ? type : 'application/octet-stream';
 }
@@ -34,13 +35,12 @@ export function isUnfetchableName(name: string): boolean {
 
 /** Streams one attachment into n8n's binary data store (filesystem/S3/database as configured). */
 export async function downloadAsBinary(
-	ctx: IExecuteFunctions | IPollFunctions,
+	call: BinaryCall,
 	messageId: string,
 	fileName: string,
-	itemIndex?: number,
 ): Promise<IBinaryData> {
-	const { stream, headers } = await downloadAttachment(ctx, messageId, fileName, itemIndex);
-	return await ctx.helpers.prepareBinaryData(stream, fileName, mimeTypeOf(headers));
+	const { data: stream, headers } = await downloadAttachment(call, messageId, fileName);
+	return await call.ctx.helpers.prepareBinaryData(stream, fileName, mimeTypeOf(headers));
 }
 
 /** One attachment of a message that could not be put into the item, and why. */
@@ -57,20 +57,12 @@ export interface MessageAttachments {
 	failures: AttachmentFailure[];
 }
 
-function isCancelled(ctx: IExecuteFunctions | IPollFunctions): boolean {
-	const candidate = ctx as Partial<IExecuteFunctions>;
-	return (
-		typeof candidate.getExecutionCancelSignal === 'function' &&
-		candidate.getExecutionCancelSignal()?.aborted === true
-	);
-}
-
 /**
  * A failure that is about the whole account, not this attachment (a rejected key), or a
  * cancelled execution: it stops the item, as any other request's would.
  */
-function stopsTheItem(ctx: IExecuteFunctions | IPollFunctions, error: unknown): boolean {
-	return isCancelled(ctx) || failureOf(error).statusCode === 401;
+function stopsTheItem(call: BinaryCall, error: unknown): boolean {
+	return call.signal?.aborted === true || failureOf(error).statusCode === 401;
 }
 
 /**
@@ -80,10 +72,9 @@ function stopsTheItem(ctx: IExecuteFunctions | IPollFunctions, error: unknown): 
  * (after the request's own retries) instead of thrown.
  */
 export async function messageAttachmentsAsBinary(
-	ctx: IExecuteFunctions | IPollFunctions,
+	call: BinaryCall,
 	message: ApiMessage,
 	prefix: string,
-	itemIndex?: number,
 ): Promise<MessageAttachments> {
 	const binary: IBinaryKeyData = {};
 	const failures: AttachmentFailure[] = [];
@@ -98,13 +89,15 @@ export async function messageAttachmentsAsBinary(
 			continue;
 		}
 		try {
-			binary[`${prefix}${index}`] = await downloadAsBinary(ctx, message.id, fileName, itemIndex);
+			binary[`${prefix}${index}`] = await downloadAsBinary(call, message.id, fileName);
 		} catch (error) {
-			if (stopsTheItem(ctx, error)) {
+			if (stopsTheItem(call, error)) {
 				const stop =
 					error instanceof NodeApiError || error instanceof NodeOperationError
 						? error
-						: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+						: new NodeOperationError(call.ctx.getNode(), error as Error, {
+								itemIndex: call.itemIndex,
+							});
 				throw stop;
 			}
 			const reason = error instanceof Error ? error.message : String(error);

@@ -4,10 +4,10 @@ import { listMessages } from '../transport/endpoints';
 import { failureOf } from '../transport/failure';
 import type { Failure } from '../transport/failure';
 import { rateLimitWaitMs } from '../transport/retryPolicy';
-import type { TempMailFunctions } from '../transport/request';
-import type { ApiMessage } from '../transport/types';
+import type { ApiCall, ApiMessage } from '../transport/types';
 import type { MessagePredicate } from './filters';
 import { oldestFirst, receivedAtMs } from './order';
+import { withoutRetries } from './requestOptions';
 
 export interface WaitSettings {
 	email: string;
@@ -17,8 +17,6 @@ export interface WaitSettings {
 	acceptExisting: boolean;
 	timeoutMs: number;
 	intervalMs: number;
-	signal?: AbortSignal;
-	itemIndex?: number;
 	/** Injected for tests; defaults to Date.now. */
 	now?: () => number;
 }
@@ -73,10 +71,9 @@ async function pause(
  * transport/failure.ts: a 429 waits for Retry-After (or the quota reset),
  * transient trouble is checked again, anything permanent is thrown at once.
  */
-export async function waitForMessage(
-	ctx: TempMailFunctions,
-	settings: WaitSettings,
-): Promise<WaitOutcome> {
+export async function waitForMessage(call: ApiCall, settings: WaitSettings): Promise<WaitOutcome> {
+	// Wait For is its own retry loop: the transport must not retry (and wait) inside a check.
+	const check: ApiCall = { ...call, retry: withoutRetries(call.retry) };
 	const now = settings.now ?? Date.now;
 	const started = now();
 	const deadline = started + settings.timeoutMs;
@@ -84,15 +81,12 @@ export async function waitForMessage(
 	let checks = 0;
 	let lastError: string | undefined;
 	for (;;) {
-		settings.signal?.throwIfAborted();
+		call.signal?.throwIfAborted();
 		let delay = settings.intervalMs;
 		let caught: unknown;
 		try {
 			checks++;
-			// Wait For is its own retry loop: the transport must not retry (and wait) inside a check.
-			const { messages } = await listMessages(ctx, settings.email, settings.itemIndex, {
-				retry: false,
-			});
+			const { messages } = (await listMessages(check, settings.email)).data;
 			const firstListing = listedAtFirstCheck ?? new Set(messages.map((m) => m.id));
 			const match = pickMatch(messages, settings, firstListing);
 			listedAtFirstCheck = firstListing;
@@ -108,7 +102,7 @@ export async function waitForMessage(
 			if (failure.kind === 'rate-limited')
 				delay = rateLimitDelay(failure, settings.intervalMs, now());
 		}
-		if (!(await pause(delay, deadline, now, settings.signal))) {
+		if (!(await pause(delay, deadline, now, call.signal))) {
 			return { found: false, checks, waitedMs: now() - started, lastError };
 		}
 	}

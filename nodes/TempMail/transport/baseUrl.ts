@@ -26,7 +26,9 @@ export function checkBaseUrl(raw: unknown): BaseUrlCheck {
 	const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
 	if (url.protocol === 'http:' && !loopback) {
 		return {
-			problem: `The base URL must use https (the API key is sent with every request); plain http is only accepted for localhost, got "${url.origin}"`,
+			problem:
+				`The base URL must use https (the API key is sent with every request); plain ` +
+				`http is only accepted for localhost, got "${url.origin}"`,
 		};
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {

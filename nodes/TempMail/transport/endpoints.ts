@@ -1,123 +1,117 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { apiPath } from './path';
-import { parseBody, requestJson, requestStream } from './request';
-import type { TempMailFunctions } from './request';
+import { requestJson, requestStream } from './request';
 import { toDomains, toMailbox, toMessageList, toSingleMessage } from './shapes';
-import type { ApiDomains, ApiMailbox, ApiMessage, ApiMessageList, ByteStream } from './types';
+import type {
+	ApiAnswer,
+	ApiCall,
+	ApiDomains,
+	ApiMailbox,
+	ApiMessage,
+	ApiMessageList,
+	ByteStream,
+} from './types';
 
-/** One function per documented endpoint; nothing else builds an API path. */
+/**
+ * One function per documented endpoint; nothing else builds an API path. Each hands its
+ * shape parser (./shapes.ts) to the request and answers `{ data, headers }`.
+ */
+
+/** The body of an answer that carries nothing but `status: true` (deletions). */
+const asIs = (body: Record<string, unknown>): IDataObject => body as IDataObject;
 
 /**
  * Without a type, the domains of what the plan allows: the documentation shows `type=free`
  * but lets it be omitted, and on a plan without free domains `type=free` is refused (403).
  */
 export async function getDomains(
-	ctx: TempMailFunctions,
+	call: ApiCall,
 	type: string | undefined,
-	itemIndex?: number,
-): Promise<{ domains: ApiDomains; headers: IDataObject }> {
-	const answer = await requestJson(ctx, {
-		method: 'GET',
-		path: apiPath('api', 'domains'),
-		...(type === undefined ? {} : { qs: { type } }),
-		target: { kind: 'domains', label: type ?? "your plan's" },
-		itemIndex,
-	});
-	return {
-		domains: parseBody(ctx, () => toDomains(answer.body), itemIndex),
-		headers: answer.headers,
-	};
+): Promise<ApiAnswer<ApiDomains>> {
+	return await requestJson(
+		call,
+		{
+			method: 'GET',
+			path: apiPath('api', 'domains'),
+			...(type === undefined ? {} : { qs: { type } }),
+			target: { kind: 'domains', label: type ?? "your plan's" },
+		},
+		toDomains,
+	);
 }
 
-export async function createMailbox(
-	ctx: TempMailFunctions,
-	itemIndex?: number,
-): Promise<ApiMailbox> {
-	const answer = await requestJson(ctx, {
-		method: 'POST',
-		path: apiPath('api', 'emails'),
-		itemIndex,
-	});
-	return parseBody(ctx, () => toMailbox(answer.body), itemIndex);
+export async function createMailbox(call: ApiCall): Promise<ApiAnswer<ApiMailbox>> {
+	return await requestJson(call, { method: 'POST', path: apiPath('api', 'emails') }, toMailbox);
 }
 
 export async function switchMailbox(
-	ctx: TempMailFunctions,
+	call: ApiCall,
 	currentEmail: string,
 	newUsername: string,
 	domain: string,
-	itemIndex?: number,
-): Promise<ApiMailbox> {
-	const answer = await requestJson(ctx, {
-		method: 'POST',
-		path: apiPath('api', 'emails', currentEmail, newUsername, domain),
-		target: { kind: 'mailbox', label: currentEmail },
-		itemIndex,
-	});
-	return parseBody(ctx, () => toMailbox(answer.body), itemIndex);
+): Promise<ApiAnswer<ApiMailbox>> {
+	return await requestJson(
+		call,
+		{
+			method: 'POST',
+			path: apiPath('api', 'emails', currentEmail, newUsername, domain),
+			target: { kind: 'mailbox', label: currentEmail },
+		},
+		toMailbox,
+	);
 }
 
-export async function deleteMailbox(
-	ctx: TempMailFunctions,
-	email: string,
-	itemIndex?: number,
-): Promise<IDataObject> {
-	const answer = await requestJson(ctx, {
-		method: 'DELETE',
-		path: apiPath('api', 'emails', email),
-		target: { kind: 'mailbox', label: email },
-		itemIndex,
-	});
-	return answer.body as IDataObject;
+export async function deleteMailbox(call: ApiCall, email: string): Promise<ApiAnswer<IDataObject>> {
+	return await requestJson(
+		call,
+		{
+			method: 'DELETE',
+			path: apiPath('api', 'emails', email),
+			target: { kind: 'mailbox', label: email },
+		},
+		asIs,
+	);
 }
 
 export async function listMessages(
-	ctx: TempMailFunctions,
+	call: ApiCall,
 	email: string,
-	itemIndex?: number,
-	options: { retry?: boolean } = {},
-): Promise<ApiMessageList & { headers: IDataObject }> {
-	const answer = await requestJson(ctx, {
-		method: 'GET',
-		path: apiPath('api', 'messages'),
-		qs: { email },
-		target: { kind: 'mailbox', label: email },
-		itemIndex,
-		retry: options.retry,
-	});
-	return {
-		...parseBody(ctx, () => toMessageList(answer.body), itemIndex),
-		headers: answer.headers,
-	};
+): Promise<ApiAnswer<ApiMessageList>> {
+	return await requestJson(
+		call,
+		{
+			method: 'GET',
+			path: apiPath('api', 'messages'),
+			qs: { email },
+			target: { kind: 'mailbox', label: email },
+		},
+		toMessageList,
+	);
 }
 
-export async function getMessage(
-	ctx: TempMailFunctions,
-	id: string,
-	itemIndex?: number,
-): Promise<ApiMessage> {
-	const answer = await requestJson(ctx, {
-		method: 'GET',
-		path: apiPath('api', 'messages', id),
-		target: { kind: 'message', label: id },
-		itemIndex,
-	});
-	return parseBody(ctx, () => toSingleMessage(answer.body), itemIndex);
+export async function getMessage(call: ApiCall, id: string): Promise<ApiAnswer<ApiMessage>> {
+	return await requestJson(
+		call,
+		{
+			method: 'GET',
+			path: apiPath('api', 'messages', id),
+			target: { kind: 'message', label: id },
+		},
+		toSingleMessage,
+	);
 }
 
-export async function deleteMessage(
-	ctx: TempMailFunctions,
-	id: string,
-	itemIndex?: number,
-): Promise<IDataObject> {
-	const answer = await requestJson(ctx, {
-		method: 'DELETE',
-		path: apiPath('api', 'messages', id),
-		target: { kind: 'message', label: id },
-		itemIndex,
-	});
-	return answer.body as IDataObject;
+export async function deleteMessage(call: ApiCall, id: string): Promise<ApiAnswer<IDataObject>> {
+	return await requestJson(
+		call,
+		{
+			method: 'DELETE',
+			path: apiPath('api', 'messages', id),
+			target: { kind: 'message', label: id },
+		},
+		asIs,
+	);
 }
 
 /**
@@ -125,15 +119,13 @@ export async function deleteMessage(
  * `url` in API answers is never followed, so the key cannot leave its origin.
  */
 export async function downloadAttachment(
-	ctx: TempMailFunctions,
+	call: ApiCall,
 	messageId: string,
 	fileName: string,
-	itemIndex?: number,
-): Promise<{ stream: ByteStream | Buffer; headers: IDataObject }> {
-	return await requestStream(ctx, {
+): Promise<ApiAnswer<ByteStream | Buffer>> {
+	return await requestStream(call, {
 		method: 'GET',
 		path: apiPath('api', 'messages', messageId, 'attachments', fileName),
 		target: { kind: 'attachment', label: `"${fileName}" of message ${messageId}` },
-		itemIndex,
 	});
 }

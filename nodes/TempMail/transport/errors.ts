@@ -66,7 +66,8 @@ function notFound(target: Target | undefined): { message: string; description: s
 			return {
 				message: `Mailbox ${target.label} not found or expired`,
 				description:
-					'Temp Mail mailboxes expire (10 minutes by default) and deleted ones are gone. Create a new mailbox (Mailbox → Create) and use its address.',
+					'Temp Mail mailboxes expire (10 minutes by default) and deleted ones are gone. ' +
+					'Create a new mailbox (Mailbox → Create) and use its address.',
 			};
 		case 'message':
 			return {
@@ -78,7 +79,8 @@ function notFound(target: Target | undefined): { message: string; description: s
 			return {
 				message: `Attachment ${target.label} not found`,
 				description:
-					'Check the file name against the message\'s "attachments" list (names are case-sensitive); the message or its mailbox may also have expired.',
+					'Check the file name against the message\'s "attachments" list (names are ' +
+					'case-sensitive); the message or its mailbox may also have expired.',
 			};
 		default:
 			return {
@@ -112,7 +114,8 @@ function describeStatus(
 			return {
 				message: `Access denied${target ? ` to ${target.kind} ${target.label}` : ''} (403)`,
 				description:
-					'The mailbox or message belongs to another Temp Mail account, or your plan does not allow this (Domain → Get Many lists the domain types your plan allows).' +
+					'The mailbox or message belongs to another Temp Mail account, or your plan does ' +
+					'not allow this (Domain → Get Many lists the domain types your plan allows).' +
 					said,
 			};
 		case 404: {
@@ -189,7 +192,9 @@ export function errorForUnexpectedBody(
 	const message = 'The Temp Mail API answered in an unexpected format';
 	const error = new NodeApiError(node, { message } as JsonObject, {
 		message,
-		description: `Expected ${expected}, but found ${found}. Check that the credential's base URL points at the Temp Mail user API.`,
+		description:
+			`Expected ${expected}, but found ${found}. Check that the credential's base URL ` +
+			`points at the Temp Mail user API.`,
 		itemIndex,
 	});
 	return withFailure(error, classifyBody());

@@ -14,12 +14,8 @@ export function apiPath(...segments: string[]): string {
 						: `"${segment}" cannot be sent to the Temp Mail API: as part of an address it would point elsewhere`,
 				);
 			}
-			return '/' + encodePathSegment(segment);
+			// encodeURIComponent leaves !'()* alone; they are legal in a path segment.
+			return '/' + encodeURIComponent(segment);
 		})
 		.join('');
-}
-
-/** encodeURIComponent leaves !'()* alone; they are legal in a path segment. */
-export function encodePathSegment(value: string): string {
-	return encodeURIComponent(value);
 }

@@ -141,12 +141,17 @@ export function retryNote(
 		case 'wait-too-long': {
 			const asked = readableDuration((decision.waitMs ?? 0) / 1000);
 			const prefix = retriesDone > 0 ? `Retried ${times}, then not retried again` : 'Not retried';
-			return `${prefix}: the API asks to wait ${asked}, longer than the Max Retry Wait of ${readableDuration(maxWaitMs / 1000)} (Request Options).`;
+			return (
+				`${prefix}: the API asks to wait ${asked}, longer than the Max Retry Wait of ` +
+				`${readableDuration(maxWaitMs / 1000)} (Request Options).`
+			);
 		}
 		case 'unsafe-method':
 			return retriesDone > 0
-				? `Retried ${times}. Not retried after this error: a ${method.toUpperCase()} may already have been processed (retrying could, e.g., create a second mailbox).`
-				: `Not retried: a ${method.toUpperCase()} may already have been processed (retrying could, e.g., create a second mailbox).`;
+				? `Retried ${times}. Not retried after this error: a ${method.toUpperCase()} may ` +
+						`already have been processed (retrying could, e.g., create a second mailbox).`
+				: `Not retried: a ${method.toUpperCase()} may already have been processed (retrying ` +
+						`could, e.g., create a second mailbox).`;
 		default:
 			if (retriesDone === 0) return '';
 			if (method.toUpperCase() === 'DELETE' && failure?.statusCode === 404) {

@@ -55,7 +55,7 @@ function num(o: Obj, key: string): number | null {
 }
 
 /** The `data` member of `{status: true, data: {...}}`. */
-export function dataOf(body: Obj, what: string): Obj {
+function dataOf(body: Obj, what: string): Obj {
 	return obj(body.data, `a "data" object holding ${what}`);
 }
 
@@ -108,7 +108,7 @@ function toAttachment(value: unknown): ApiAttachment {
 	};
 }
 
-export function toMessage(value: unknown): ApiMessage {
+function toMessage(value: unknown): ApiMessage {
 	const m = obj(value, 'a message object');
 	const attachments = m.attachments === undefined || m.attachments === null ? [] : m.attachments;
 	if (!Array.isArray(attachments)) {

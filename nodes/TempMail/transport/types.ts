@@ -1,4 +1,43 @@
-import type { BinaryHelperFunctions } from 'n8n-workflow';
+import type {
+	BinaryHelperFunctions,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
+
+import type { Target } from './errors';
+import type { RetrySettings } from './retryPolicy';
+
+type TempMailFunctions = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+/**
+ * Who calls the API and how: the node's context, the item (for errors and credentials) and
+ * the retry settings resolved once from Request Options by the router, the trigger or a
+ * dropdown. The transport never reads node parameters itself.
+ */
+export interface ApiCall {
+	ctx: TempMailFunctions;
+	retry: RetrySettings;
+	itemIndex?: number;
+	/** The execution's cancel signal: a wait between retries ends with it. */
+	signal?: AbortSignal;
+}
+
+export interface TempMailRequest {
+	method: IHttpRequestMethods;
+	/** Built with apiPath(), so every user value is one encoded segment. */
+	path: string;
+	qs?: IDataObject;
+	target?: Target;
+}
+
+/** Every endpoint answers the same way: the parsed body (or the download) and the headers. */
+export interface ApiAnswer<T> {
+	data: T;
+	headers: IDataObject;
+}
 
 /** A byte stream as n8n's binary helpers accept it (community nodes may not import 'stream'). */
 export type ByteStream = Exclude<Parameters<BinaryHelperFunctions['prepareBinaryData']>[0], Buffer>;

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as shared from '../actions/common.descriptions';
+import * as shared from '../shared/descriptions';
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -25,7 +25,8 @@ export const triggerProperties: INodeProperties[] = [
 		required: true,
 		placeholder: 'box1@example.com, box2@example.com',
 		description:
-			'One or more addresses of mailboxes owned by your account, separated by commas or new lines (an expression may also return a list). Each poll costs one API call per mailbox.',
+			'One or more addresses of mailboxes owned by your account, separated by commas or new ' +
+			'lines (an expression may also return a list). Each poll costs one API call per mailbox.',
 	},
 	shared.messageFilters,
 	shared.simplify,
@@ -39,7 +40,8 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether the first poll after activation emits the messages already there; off, only messages arriving afterwards start the workflow',
+					'Whether the first poll after activation emits the messages already there; off, ' +
+					'only messages arriving afterwards start the workflow',
 			},
 		],
 	},

@@ -1,17 +1,20 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import type { MessageOptions } from '../actions/common.descriptions';
+import type { BinaryCall } from '../helpers/attachments';
 import { messageFilter } from '../helpers/filters';
 import type { MessageFilters, MessagePredicate } from '../helpers/filters';
 import {
 	buildMessageItem,
 	buildMessageItemReport,
 	messageOutputOptions,
-} from '../helpers/messageItem';
-import type { MessageOutputOptions } from '../helpers/messageItem';
+} from '../helpers/messageOutput';
+import type { MessageOutputOptions } from '../helpers/messageOutput';
 import { newestOf } from '../helpers/order';
+import { retrySettingsFrom } from '../helpers/requestOptions';
 import { mailboxAddress } from '../helpers/validate';
+import { REQUEST_OPTIONS_PARAMETER } from '../shared/descriptions';
+import type { MessageOptions } from '../shared/descriptions';
 import { listMessages } from '../transport/endpoints';
 import { failureOf } from '../transport/failure';
 import { readQuota } from '../transport/quota';
@@ -22,6 +25,8 @@ import { ATTACHMENT_POLLS, readState, writeState } from './state';
 import type { MailboxState, TriggerState } from './state';
 
 interface TriggerSettings {
+	/** The API call of this poll, with Request Options resolved once. */
+	call: BinaryCall;
 	mailboxes: string[];
 	accept: MessagePredicate;
 	output: MessageOutputOptions;
@@ -29,7 +34,7 @@ interface TriggerSettings {
 }
 
 /** "a@x, b@y" or ["a@x", "b@y"] (from an expression) → validated, de-duplicated addresses. */
-export function parseMailboxList(ctx: IPollFunctions, raw: unknown): string[] {
+function parseMailboxList(ctx: IPollFunctions, raw: unknown): string[] {
 	const parts = Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(/[\n,;]+/);
 	const addresses = parts.map((part) => part.trim()).filter((part) => part !== '');
 	if (addresses.length === 0) {
@@ -60,7 +65,12 @@ function readSettings(ctx: IPollFunctions): TriggerSettings {
 			description: 'Fix or clear the Regular Expression filter.',
 		});
 	}
+	const retry = retrySettingsFrom(
+		ctx.getNode(),
+		ctx.getNodeParameter(REQUEST_OPTIONS_PARAMETER, {}),
+	);
 	return {
+		call: { ctx, retry },
 		mailboxes: parseMailboxList(ctx, ctx.getNodeParameter('mailboxes')),
 		accept: filter.accept,
 		output: messageOutputOptions(
@@ -88,23 +98,26 @@ interface MailboxResult {
  * messages are emitted and the state advances: one bad attachment never stalls a mailbox.
  */
 async function pollMailbox(
-	ctx: IPollFunctions,
 	email: string,
 	previous: MailboxState | undefined,
 	settings: TriggerSettings,
 	now: number,
 ): Promise<MailboxResult> {
-	const listing = await listMessages(ctx, email);
+	const listing = await listMessages(settings.call, email);
 	const { fresh, nextIds } = detectNewMessages(
 		previous?.ids,
-		listing.messages,
+		listing.data.messages,
 		settings.emitExisting,
 	);
 	const items: INodeExecutionData[] = [];
 	const held: Record<string, number> = {};
 	let calls = 1;
 	for (const message of fresh.filter(settings.accept)) {
-		const { item, failures } = await buildMessageItemReport(ctx, message, settings.output);
+		const { item, failures } = await buildMessageItemReport(
+			settings.call,
+			message,
+			settings.output,
+		);
 		if (settings.output.downloadAttachments) calls += message.attachments.length;
 		const failedPolls = (previous?.attachmentRetries?.[message.id] ?? 0) + 1;
 		if (failures.some((failure) => failure.transient) && failedPolls < ATTACHMENT_POLLS) {
@@ -141,7 +154,9 @@ function combinedError(
 		const { email, error } = failures[0];
 		if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 			if (failureOf(error).statusCode === 404) {
-				error.description = `The mailbox ${email} expired or was deleted. Update the trigger's Mailbox Addresses (create a new mailbox with Temp Mail → Mailbox → Create).`;
+				error.description =
+					`The mailbox ${email} expired or was deleted. Update the ` +
+					`trigger's Mailbox Addresses (create a new mailbox with Temp Mail → Mailbox → Create).`;
 			}
 			if (!error.message.includes(email))
 				error.message = `Temp Mail Trigger could not poll ${email}: ${error.message}`;
@@ -193,7 +208,8 @@ async function fetchTestEvent(
 	settings: TriggerSettings,
 ): Promise<INodeExecutionData[][]> {
 	const all = [];
-	for (const email of settings.mailboxes) all.push(...(await listMessages(ctx, email)).messages);
+	for (const email of settings.mailboxes)
+		all.push(...(await listMessages(settings.call, email)).data.messages);
 	const newest = newestOf(all.filter(settings.accept));
 	if (!newest) {
 		const where = settings.mailboxes.join(', ');
@@ -206,7 +222,7 @@ async function fetchTestEvent(
 			},
 		);
 	}
-	return [[await buildMessageItem(ctx, newest, settings.output)]];
+	return [[await buildMessageItem(settings.call, newest, settings.output)]];
 }
 
 /**
@@ -229,7 +245,7 @@ export async function pollNewMessages(ctx: IPollFunctions): Promise<INodeExecuti
 	const failures: Array<{ email: string; error: unknown }> = [];
 	for (const email of settings.mailboxes) {
 		try {
-			results.push(await pollMailbox(ctx, email, state.mailboxes[email], settings, now));
+			results.push(await pollMailbox(email, state.mailboxes[email], settings, now));
 		} catch (error) {
 			failures.push({ email, error });
 		}

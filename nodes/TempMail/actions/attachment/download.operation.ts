@@ -2,8 +2,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { downloadAsBinary } from '../../helpers/attachments';
+import type { BinaryCall } from '../../helpers/attachments';
 import { fileName, messageId } from '../../helpers/validate';
-import * as shared from '../common.descriptions';
+import * as shared from '../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	shared.messageId,
@@ -34,6 +35,7 @@ export const description = updateDisplayOptions(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	call: BinaryCall,
 ): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const id = messageId(node, this.getNodeParameter('messageId', itemIndex), itemIndex);
@@ -41,7 +43,7 @@ export async function execute(
 	const property = String(
 		this.getNodeParameter('binaryPropertyName', itemIndex, 'data') || 'data',
 	).trim();
-	const binary = await downloadAsBinary(this, id, name, itemIndex);
+	const binary = await downloadAsBinary(call, id, name);
 	return [
 		{
 			json: {

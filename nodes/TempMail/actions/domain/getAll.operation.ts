@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { getDomains } from '../../transport/endpoints';
+import type { ApiCall } from '../../transport/types';
 
 const properties: INodeProperties[] = [
 	{
@@ -23,8 +24,9 @@ export const description = updateDisplayOptions(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	call: ApiCall,
 ): Promise<INodeExecutionData[]> {
 	const type = String(this.getNodeParameter('type', itemIndex, 'free') || 'free').trim();
-	const { domains } = await getDomains(this, type, itemIndex);
+	const { data: domains } = await getDomains(call, type);
 	return domains.domains.map((domain) => ({ json: { ...domain } }));
 }

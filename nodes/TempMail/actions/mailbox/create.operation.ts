@@ -1,8 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { mailboxOutput } from '../../helpers/simplify';
 import { createMailbox } from '../../transport/endpoints';
+import type { ApiCall } from '../../transport/types';
+import { mailboxOutput } from './output';
 
 const properties: INodeProperties[] = [];
 
@@ -13,7 +14,8 @@ export const description = updateDisplayOptions(
 
 export async function execute(
 	this: IExecuteFunctions,
-	itemIndex: number,
+	_itemIndex: number,
+	call: ApiCall,
 ): Promise<INodeExecutionData[]> {
-	return [{ json: mailboxOutput(await createMailbox(this, itemIndex)) }];
+	return [{ json: mailboxOutput((await createMailbox(call)).data) }];
 }

@@ -3,7 +3,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { mailboxAddress } from '../../helpers/validate';
 import { deleteMailbox } from '../../transport/endpoints';
-import * as shared from '../common.descriptions';
+import type { ApiCall } from '../../transport/types';
+import * as shared from '../../shared/descriptions';
 
 const properties: INodeProperties[] = [shared.mailboxAddress];
 
@@ -15,12 +16,13 @@ export const description = updateDisplayOptions(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	call: ApiCall,
 ): Promise<INodeExecutionData[]> {
 	const email = mailboxAddress(
 		this.getNode(),
 		this.getNodeParameter('email', itemIndex),
 		itemIndex,
 	);
-	await deleteMailbox(this, email, itemIndex);
+	await deleteMailbox(call, email);
 	return [{ json: { email, deleted: true } }];
 }

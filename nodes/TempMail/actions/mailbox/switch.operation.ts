@@ -1,10 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { mailboxOutput } from '../../helpers/simplify';
 import { domainName, mailboxAddress, username } from '../../helpers/validate';
 import { switchMailbox } from '../../transport/endpoints';
-import * as shared from '../common.descriptions';
+import type { ApiCall } from '../../transport/types';
+import { mailboxOutput } from './output';
+import * as shared from '../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -42,6 +43,7 @@ export const description = updateDisplayOptions(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	call: ApiCall,
 ): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const current = mailboxAddress(
@@ -52,6 +54,6 @@ export async function execute(
 	);
 	const newUsername = username(node, this.getNodeParameter('username', itemIndex), itemIndex);
 	const domain = domainName(node, this.getNodeParameter('domain', itemIndex), itemIndex);
-	const mailbox = await switchMailbox(this, current, newUsername, domain, itemIndex);
+	const { data: mailbox } = await switchMailbox(call, current, newUsername, domain);
 	return [{ json: { ...mailboxOutput(mailbox), previousEmail: current } }];
 }

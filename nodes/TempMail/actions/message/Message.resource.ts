@@ -43,7 +43,8 @@ export const description: INodeProperties[] = [
 				name: 'Wait For',
 				value: 'waitFor',
 				description:
-					'Wait until a message matching the filters arrives in a mailbox (e.g. a sign-up verification mail), then output it',
+					'Wait until a message matching the filters arrives in a mailbox (e.g. a sign-up ' +
+					'verification mail), then output it',
 				action: 'Wait for a message',
 			},
 		],

@@ -3,7 +3,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { messageId } from '../../helpers/validate';
 import { deleteMessage } from '../../transport/endpoints';
-import * as shared from '../common.descriptions';
+import type { ApiCall } from '../../transport/types';
+import * as shared from '../../shared/descriptions';
 
 const properties: INodeProperties[] = [shared.messageId];
 
@@ -15,8 +16,9 @@ export const description = updateDisplayOptions(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	call: ApiCall,
 ): Promise<INodeExecutionData[]> {
 	const id = messageId(this.getNode(), this.getNodeParameter('messageId', itemIndex), itemIndex);
-	await deleteMessage(this, id, itemIndex);
+	await deleteMessage(call, id);
 	return [{ json: { id, deleted: true } }];
 }

@@ -3,9 +3,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { messageId } from '../../helpers/validate';
 import { getMessage } from '../../transport/endpoints';
-import * as shared from '../common.descriptions';
-import { buildMessageItem } from '../../helpers/messageItem';
-import { readMessageOutput } from './output';
+import * as shared from '../../shared/descriptions';
+import type { BinaryCall } from '../../helpers/attachments';
+import { buildMessageItem, readMessageOutput } from '../../helpers/messageOutput';
 
 const properties: INodeProperties[] = [shared.messageId, shared.simplify, shared.messageOptions];
 
@@ -18,9 +18,10 @@ export const description = updateDisplayOptions(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	call: BinaryCall,
 ): Promise<INodeExecutionData[]> {
 	const id = messageId(this.getNode(), this.getNodeParameter('messageId', itemIndex), itemIndex);
-	const output = readMessageOutput.call(this, itemIndex);
-	const message = await getMessage(this, id, itemIndex);
-	return [await buildMessageItem(this, message, output, itemIndex)];
+	const output = readMessageOutput(this, itemIndex);
+	const { data: message } = await getMessage(call, id);
+	return [await buildMessageItem(call, message, output)];
 }

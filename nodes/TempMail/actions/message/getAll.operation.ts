@@ -4,9 +4,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { newestFirst } from '../../helpers/order';
 import { mailboxAddress } from '../../helpers/validate';
 import { listMessages } from '../../transport/endpoints';
-import * as shared from '../common.descriptions';
-import { buildMessageItem } from '../../helpers/messageItem';
-import { readMessageOutput } from './output';
+import * as shared from '../../shared/descriptions';
+import type { BinaryCall } from '../../helpers/attachments';
+import { buildMessageItem, readMessageOutput } from '../../helpers/messageOutput';
 
 const properties: INodeProperties[] = [
 	shared.mailboxAddress,
@@ -42,6 +42,7 @@ export const description = updateDisplayOptions(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	call: BinaryCall,
 ): Promise<INodeExecutionData[]> {
 	const email = mailboxAddress(
 		this.getNode(),
@@ -49,13 +50,12 @@ export async function execute(
 		itemIndex,
 	);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const output = readMessageOutput.call(this, itemIndex);
-	const messages = newestFirst((await listMessages(this, email, itemIndex)).messages);
+	const output = readMessageOutput(this, itemIndex);
+	const messages = newestFirst((await listMessages(call, email)).data.messages);
 	const selected = returnAll
 		? messages
 		: messages.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
 	const items: INodeExecutionData[] = [];
-	for (const message of selected)
-		items.push(await buildMessageItem(this, message, output, itemIndex));
+	for (const message of selected) items.push(await buildMessageItem(call, message, output));
 	return items;
 }

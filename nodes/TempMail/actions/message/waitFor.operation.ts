@@ -5,12 +5,12 @@ import { messageFilter } from '../../helpers/filters';
 import type { MessageFilters } from '../../helpers/filters';
 import { mailboxAddress } from '../../helpers/validate';
 import { waitForMessage } from '../../helpers/waitForMessage';
-import * as shared from '../common.descriptions';
-import { buildMessageItem } from '../../helpers/messageItem';
-import { readMessageOutput } from './output';
+import * as shared from '../../shared/descriptions';
+import type { BinaryCall } from '../../helpers/attachments';
+import { buildMessageItem, readMessageOutput } from '../../helpers/messageOutput';
 
-export const MAX_TIMEOUT_SECONDS = 1800;
-export const MIN_INTERVAL_SECONDS = 2;
+const MAX_TIMEOUT_SECONDS = 1800;
+const MIN_INTERVAL_SECONDS = 2;
 
 const properties: INodeProperties[] = [
 	shared.mailboxAddress,
@@ -21,7 +21,9 @@ const properties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_SECONDS },
 		default: 120,
-		description: `How long to wait for a matching message, at most ${MAX_TIMEOUT_SECONDS} s (mailboxes usually expire after 600 s)`,
+		description:
+			`How long to wait for a matching message, at most ${MAX_TIMEOUT_SECONDS} s ` +
+			`(mailboxes usually expire after 600 s)`,
 	},
 	{
 		displayName: 'Check Interval (Seconds)',
@@ -61,7 +63,8 @@ const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether a matching message that arrived before this node started also counts; off, only mail received after the node starts matches',
+					'Whether a matching message that arrived before this node started also counts; ' +
+					'off, only mail received after the node starts matches',
 			},
 		],
 	},
@@ -95,6 +98,7 @@ function secondsParameter(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	call: BinaryCall,
 ): Promise<INodeExecutionData[]> {
 	const startedAt = Date.now();
 	const node = this.getNode();
@@ -115,19 +119,17 @@ export async function execute(
 		itemIndex,
 	);
 	const options = this.getNodeParameter('options', itemIndex, {}) as { acceptExisting?: boolean };
-	const output = readMessageOutput.call(this, itemIndex);
+	const output = readMessageOutput(this, itemIndex);
 
-	const outcome = await waitForMessage(this, {
+	const outcome = await waitForMessage(call, {
 		email,
 		accept: filter.accept,
 		receivedAfter: startedAt,
 		acceptExisting: options.acceptExisting === true,
 		timeoutMs,
 		intervalMs,
-		signal: this.getExecutionCancelSignal(),
-		itemIndex,
 	});
-	if (outcome.found) return [await buildMessageItem(this, outcome.message, output, itemIndex)];
+	if (outcome.found) return [await buildMessageItem(call, outcome.message, output)];
 
 	const seconds = Math.round(timeoutMs / 1000);
 	const summary = `No matching message arrived in ${email} within ${seconds} s (${outcome.checks} checks)`;
@@ -148,6 +150,7 @@ export async function execute(
 		itemIndex,
 		description:
 			(outcome.lastError ? `The last check failed: ${outcome.lastError}. ` : '') +
-			'Check that the mail was sent to this address and that the filters match it, raise the Timeout, or set On Timeout to output an item.',
+			'Check that the mail was sent to this address and that the filters match it, raise the ' +
+			'Timeout, or set On Timeout to output an item.',
 	});
 }

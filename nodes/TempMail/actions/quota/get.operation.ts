@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { getDomains } from '../../transport/endpoints';
+import type { ApiCall } from '../../transport/types';
 import { readQuota } from '../../transport/quota';
 
 const properties: INodeProperties[] = [];
@@ -18,8 +19,9 @@ export const description = updateDisplayOptions(
  */
 export async function execute(
 	this: IExecuteFunctions,
-	itemIndex: number,
+	_itemIndex: number,
+	call: ApiCall,
 ): Promise<INodeExecutionData[]> {
-	const { headers } = await getDomains(this, undefined, itemIndex);
+	const { headers } = await getDomains(call, undefined);
 	return [{ json: { ...readQuota(headers) } }];
 }

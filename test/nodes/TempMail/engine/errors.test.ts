@@ -1,4 +1,4 @@
-import * as request from '../../../../nodes/TempMail/transport/request';
+import * as send from '../../../../nodes/TempMail/transport/send';
 import { everyAttempt, RETRY_ATTEMPTS, useFastBackoff } from '../../../support/retries';
 import { expectError, runTempMail, useSimulator } from '../../../support/tempmail';
 import type { SimulatorFixture } from '../../../support/tempmail';
@@ -127,7 +127,7 @@ describe('API errors become clear NodeApiErrors (engine, simulator)', () => {
 	});
 
 	it('a slow API is a timeout error', async () => {
-		jest.replaceProperty(request, 'REQUEST_TIMEOUT_MS', 300);
+		jest.replaceProperty(send, 'REQUEST_TIMEOUT_MS', 300);
 		const error = expectError(await listWithFault(fixture, { kind: 'delay', ms: 2000 }));
 		expect(error.message).toMatch(/no answer within/);
 		expect(error.description).toMatch(/too slow/);

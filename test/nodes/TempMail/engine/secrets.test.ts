@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 import type { INodeParameters } from 'n8n-workflow';
 
-import * as request from '../../../../nodes/TempMail/transport/request';
+import * as send from '../../../../nodes/TempMail/transport/send';
 import { exposedText, leakedForms } from '../../../support/exposure';
 import { recordReliability } from '../../../support/reliability';
 import { everyAttempt, useFastBackoff } from '../../../support/retries';
@@ -238,7 +238,7 @@ describe('the API key never reaches errors, run data or logs, on any error path 
 	});
 
 	it('a timeout on every attempt', async () => {
-		jest.replaceProperty(request, 'REQUEST_TIMEOUT_MS', 300);
+		jest.replaceProperty(send, 'REQUEST_TIMEOUT_MS', 300);
 		const { message, run } = await runCase({
 			name: 'timeout',
 			faults: everyAttempt({ kind: 'delay', ms: 2000 }),

@@ -20,7 +20,7 @@ import {
 	startNode,
 	startWorkflow,
 	workflowNode,
-} from './harness';
+} from '.';
 
 import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';

@@ -1,8 +1,8 @@
 import axios from 'axios';
 import type { AxiosInstance } from 'axios';
 
-import { SimulatorControl, startSimulator } from './simulator';
-import type { RunningSimulator } from './simulator';
+import { SimulatorControl, startSimulator } from '.';
+import type { RunningSimulator } from '.';
 
 // The simulator's variants mode: each freedom API.md leaves open, switched on at run time.
 let sim: RunningSimulator;

@@ -13,7 +13,7 @@ import {
 	RunningSimulator,
 	SimulatorControl,
 	startSimulator,
-} from './simulator';
+} from '.';
 
 const ISO_SECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00$/;
 const MESSAGE_FIELDS = [
@@ -767,7 +767,7 @@ describe('cli', () => {
 	it('starts, prints its URL and a working key, and exits cleanly on SIGTERM', async () => {
 		const child = spawn(
 			process.execPath,
-			[path.join(__dirname, 'simulator', 'cli.js'), '--port', '0', '--key', 'cli-key'],
+			[path.join(__dirname, 'cli.js'), '--port', '0', '--key', 'cli-key'],
 			{
 				stdio: ['ignore', 'pipe', 'pipe'],
 			},

@@ -1,13 +1,26 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_ATTACHMENT_PREFIX } from '../helpers/attachments';
-import { REQUEST_OPTIONS_PARAMETER } from '../transport/request';
 import {
 	DEFAULT_MAX_RETRY_WAIT_SECONDS,
 	MAX_RETRY_WAIT_LIMIT_SECONDS,
 } from '../transport/retryPolicy';
 
-/** Parameters shared by several operations, so their names and wording stay identical. */
+/**
+ * Parameters shared by several operations and the trigger, so their names and wording stay
+ * identical, with the types and defaults of their values. Actions, trigger and helpers all
+ * import from here; this file imports nothing above the transport.
+ */
+
+export const DEFAULT_ATTACHMENT_PREFIX = 'attachment_';
+
+/** The node-level "Request Options" collection (action node and trigger). */
+export const REQUEST_OPTIONS_PARAMETER = 'requestOptions';
+
+export interface RequestOptionsValues {
+	concurrency?: unknown;
+	retryOnTransientErrors?: unknown;
+	maxRetryWait?: unknown;
+}
 
 export const mailboxAddress: INodeProperties = {
 	displayName: 'Mailbox Address',
@@ -35,7 +48,8 @@ export const simplify: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to return a compact message (ID, from, fromName, to, subject, receivedAt, seen, isHtml, content, attachments) instead of the raw API fields',
+		'Whether to return a compact message (ID, from, fromName, to, subject, receivedAt, seen, ' +
+		'isHtml, content, attachments) instead of the raw API fields',
 };
 
 export const messageOptions: INodeProperties = {
@@ -60,7 +74,8 @@ export const messageOptions: INodeProperties = {
 			default: '',
 			placeholder: 'code: (\\d{6})',
 			description:
-				'With Extract on: a regular expression for the verification code; its first capture group (or the whole match) becomes "code"',
+				'With Extract on: a regular expression for the verification code; its first capture ' +
+				'group (or the whole match) becomes "code"',
 		},
 		{
 			displayName: 'Download Attachments',
@@ -76,7 +91,8 @@ export const messageOptions: INodeProperties = {
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to add "text" (the body as plain text), "code" (the verification code), "links" and "verificationLink", read from the message without another request',
+				'Whether to add "text" (the body as plain text), "code" (the verification code), ' +
+				'"links" and "verificationLink", read from the message without another request',
 		},
 		{
 			displayName: 'Link Pattern',
@@ -145,8 +161,9 @@ export const DEFAULT_CONCURRENCY = 20;
 export const MAX_CONCURRENCY = 20;
 
 /**
- * Node-level "Request Options", shown for every operation and on the trigger; read by the
- * transport (transport/request.ts) for every request. See transport/retryPolicy.ts for the rule.
+ * Node-level "Request Options", shown for every operation and on the trigger; resolved once
+ * by the router, the trigger or a dropdown (helpers/requestOptions.ts) and handed to the
+ * transport. See transport/retryPolicy.ts for the rule.
  */
 export const requestOptions: INodeProperties = {
 	displayName: 'Request Options',
@@ -164,7 +181,8 @@ export const requestOptions: INodeProperties = {
 			// Only the action node has items to run side by side; the trigger has no "resource".
 			displayOptions: { show: { '/resource': [{ _cnd: { exists: true } }] } },
 			description:
-				'How many input items the node works on at once, each with its own API requests. Results keep the input order. 1 runs the items one after another.',
+				'How many input items the node works on at once, each with its own API requests. ' +
+				'Results keep the input order. 1 runs the items one after another.',
 		},
 		{
 			displayName: 'Max Retry Wait (Seconds)',
@@ -173,7 +191,8 @@ export const requestOptions: INodeProperties = {
 			typeOptions: { minValue: 0, maxValue: MAX_RETRY_WAIT_LIMIT_SECONDS },
 			default: DEFAULT_MAX_RETRY_WAIT_SECONDS,
 			description:
-				'The longest the node waits before one retry when the API asks it to (rate limit or quota reset). A longer requested wait fails at once with the quota error.',
+				'The longest the node waits before one retry when the API asks it to (rate limit or ' +
+				'quota reset). A longer requested wait fails at once with the quota error.',
 		},
 		{
 			displayName: 'Retry on Transient Errors',
@@ -181,7 +200,9 @@ export const requestOptions: INodeProperties = {
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether to retry a request up to 3 times after a rate limit (429), a 502/503/504 or a dropped connection, with growing pauses. Create and Switch are retried only when the API certainly did not process them.',
+				'Whether to retry a request up to 3 times after a rate limit (429), a 502/503/504 or ' +
+				'a dropped connection, with growing pauses. Create and Switch are retried only when ' +
+				'the API certainly did not process them.',
 		},
 	],
 };

@@ -5,7 +5,7 @@ const { ApiError, sendJson } = require('./http');
 
 /**
  * @typedef {object} Fault
- * @property {'status' | 'status-false' | 'malformed' | 'html' | 'body' | 'delay' | 'drop'} kind
+ * @property {'status' | 'status-false' | 'malformed' | 'html' | 'body' | 'delay' | 'drop' | 'cut'} kind
  * @property {number} [status]
  * @property {string} [message]
  * @property {number} [retryAfter] seconds, sent as Retry-After
@@ -19,7 +19,7 @@ const { ApiError, sendJson } = require('./http');
  * @property {string} [pathPrefix] only requests whose raw path starts with this
  */
 
-const KINDS = ['status', 'status-false', 'malformed', 'html', 'body', 'delay', 'drop'];
+const KINDS = ['status', 'status-false', 'malformed', 'html', 'body', 'delay', 'drop', 'cut'];
 const SHAPES = ['status-message', 'errors', 'message-errors', 'message', 'error'];
 
 /**
@@ -150,6 +150,15 @@ function sendFault(res, fault, quotaHeaders) {
 	switch (fault.kind) {
 		case 'drop':
 			res.socket?.destroy();
+			return;
+		case 'cut':
+			// A 200 that promises 1000 bytes and breaks the connection after 100: mid-answer.
+			res.writeHead(200, {
+				...headers,
+				'Content-Type': 'application/octet-stream',
+				'Content-Length': 1000,
+			});
+			res.write(Buffer.alloc(100, 120), () => res.socket?.destroy());
 			return;
 		case 'status':
 			return sendJson(res, status, errorBody(fault, fault.message ?? reason), headers);

@@ -106,7 +106,8 @@ export type FaultSpec =
 	| { kind: 'html'; status?: number; retryAfter?: number }
 	| { kind: 'body'; status?: number; contentType?: string; body: unknown; retryAfter?: number }
 	| { kind: 'delay'; ms: number }
-	| { kind: 'drop' };
+	| { kind: 'drop' }
+	| { kind: 'cut' };
 
 export interface FaultFilter {
 	method?: string;

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { downloadAttachment } from '../transport/endpoints';
+import { errorForBrokenDownload } from '../transport/errors';
 import { failureOf } from '../transport/failure';
 import type { ApiCall, ApiMessage } from '../transport/types';
 
@@ -40,7 +41,12 @@ export async function downloadAsBinary(
 	fileName: string,
 ): Promise<IBinaryData> {
 	const { data: stream, headers } = await downloadAttachment(call, messageId, fileName);
-	return await call.ctx.helpers.prepareBinaryData(stream, fileName, mimeTypeOf(headers));
+	try {
+		return await call.ctx.helpers.prepareBinaryData(stream, fileName, mimeTypeOf(headers));
+	} catch (error) {
+		// The body broke off after the answer began: say so in the user's words.
+		throw errorForBrokenDownload(call.ctx.getNode(), fileName, error, call.itemIndex);
+	}
 }
 
 /** One attachment of a message that could not be put into the item, and why. */

@@ -4,7 +4,7 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { apiReasonOf } from './apiReason';
 import type { ApiReason } from './apiReason';
 import { readableDuration, readableInstant } from './duration';
-import { classifyBody, isTimeout, withFailure } from './failure';
+import { classifyBody, classifyNetwork, isTimeout, networkErrorCode, withFailure } from './failure';
 import type { Failure } from './failure';
 import { describeValue } from './shapes';
 
@@ -245,6 +245,30 @@ export function errorForNetwork(
 		messageMapping: {},
 	});
 	return withFailure(error, failure);
+}
+
+/**
+ * The answer started (a 200 and its headers) and the connection broke before the file was
+ * complete: the server was reached, so this is no "could not reach". Like a reset, it is
+ * worth another try later.
+ */
+export function errorForBrokenDownload(
+	node: INode,
+	fileName: string,
+	cause: unknown,
+	itemIndex?: number,
+): NodeApiError {
+	const code = networkErrorCode(cause) ?? 'ECONNRESET';
+	const message = `The connection broke while the Temp Mail API was sending the file "${fileName}"`;
+	const error = new NodeApiError(node, { message, networkCode: code } as JsonObject, {
+		message,
+		description:
+			'The server was reached but the download stopped before the file was complete, ' +
+			'usually a passing network or server problem. Try again later; no partial file is output.',
+		itemIndex,
+		messageMapping: {},
+	});
+	return withFailure(error, classifyNetwork(DROPPED_CODES.has(code) ? code : 'ECONNRESET'));
 }
 
 /** The execution was stopped (by the user or a timeout) while a request or a retry wait ran. */

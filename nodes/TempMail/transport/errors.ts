@@ -31,7 +31,10 @@ function refusedInputHint(target: Target | undefined, reason: ApiReason | undefi
 	if (target?.kind === 'domains') {
 		return `The domain type "${target.label}" was not accepted. Choose a type from the Domain Type list: it shows the types your plan allows (the API's allowed_types).`;
 	}
-	const fields = (reason?.fields ?? []).map((field) => field.toLowerCase());
+	// The fields an `errors` object names, else the words of a plain message.
+	const fields = reason?.fields.length
+		? reason.fields.map((field) => field.toLowerCase())
+		: (reason?.text.toLowerCase().match(/\b(username|domain)\b/g) ?? []);
 	const hints: string[] = [];
 	if (fields.some((field) => field.includes('username') || field === 'name'))
 		hints.push('usernames use letters, digits, dot, underscore and hyphen (3 to 32 characters)');

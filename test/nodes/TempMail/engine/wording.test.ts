@@ -54,6 +54,18 @@ describe('422s name the field and the reason, in every common body shape', () =>
 	])('%s', async (_name, shape) => {
 		const error = await switchWith422(fixture, { shape, message: 'Username is reserved.' });
 		expect(error.message).toBe('The Temp Mail API refused the input (422): Username is reserved.');
+		// No field list: the words of the message say which rule applies.
+		expect(error.description).toMatch(/^Fix the value named above: usernames use/);
+	});
+
+	it('a reason that names no known field asks to fix what the API names', async () => {
+		const error = await switchWith422(fixture, {
+			shape: 'message',
+			message: 'Too many switches today.',
+		});
+		expect(error.message).toBe(
+			'The Temp Mail API refused the input (422): Too many switches today.',
+		);
 		expect(error.description).toBe('Fix the value the API names above.');
 	});
 

@@ -80,8 +80,8 @@ export class TempMailApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			// No type: any plan may list its domains (type=free is refused without free domains).
 			url: '/api/domains',
-			qs: { type: 'free' },
 			headers: { Accept: 'application/json' },
 		},
 		rules: [

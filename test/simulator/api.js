@@ -5,6 +5,7 @@ const { DOMAIN_TYPES, domainsOfType } = require('./domains');
 const { ApiError } = require('./http');
 const { compileRoutes } = require('./router');
 const { mailboxData, messageData } = require('./serialize');
+const { orderList } = require('./variants');
 
 /**
  * @typedef {object} Reply
@@ -26,8 +27,9 @@ const { mailboxData, messageData } = require('./serialize');
 const ok = (body) => ({ status: 200, body });
 
 /** @type {ApiHandler} */
-function listDomains({ account, query }) {
-	const type = (query.type || 'free').toLowerCase();
+function listDomains({ sim, account, query }) {
+	const omitted = sim.variants.omittedType === 'plan' ? account.allowedTypes[0] : 'free';
+	const type = (query.type || omitted).toLowerCase();
 	if (!DOMAIN_TYPES.includes(type))
 		throw new ApiError(
 			422,
@@ -48,7 +50,7 @@ function listDomains({ account, query }) {
 /** @type {ApiHandler} */
 function createMailbox({ sim, account }) {
 	const mailbox = sim.state.createMailbox(account);
-	return ok({ status: true, data: mailboxData(mailbox, sim.clock()) });
+	return ok({ status: true, data: mailboxData(mailbox, sim.clock(), sim.variants.clockSkewMs) });
 }
 
 /** @type {ApiHandler} */
@@ -59,7 +61,7 @@ function switchMailbox({ sim, account, params }) {
 		params.newUsername,
 		params.domain,
 	);
-	return ok({ status: true, data: mailboxData(mailbox, sim.clock()) });
+	return ok({ status: true, data: mailboxData(mailbox, sim.clock(), sim.variants.clockSkewMs) });
 }
 
 /** @type {ApiHandler} */
@@ -73,10 +75,15 @@ function listMessages({ sim, account, query }) {
 	if (!query.email) throw new ApiError(422, 'The email field is required.');
 	const mailbox = sim.state.ownedMailbox(account, query.email);
 	const baseUrl = sim.publicBaseUrl();
+	const newestFirst = sim.state.messagesOf(mailbox);
+	const print = {
+		skewMs: sim.variants.clockSkewMs,
+		stamp: sim.variants.identicalStamps ? newestFirst[0]?.receivedAt : undefined,
+	};
 	return ok({
 		status: true,
 		mailbox: mailbox.email,
-		messages: sim.state.messagesOf(mailbox).map((m) => messageData(m, baseUrl)),
+		messages: orderList(newestFirst, sim.variants).map((m) => messageData(m, baseUrl, print)),
 	});
 }
 
@@ -84,7 +91,8 @@ function listMessages({ sim, account, query }) {
 function readMessage({ sim, account, params }) {
 	const message = sim.state.ownedMessage(account, params.messageId);
 	message.seen = true;
-	return ok({ status: true, data: messageData(message, sim.publicBaseUrl()) });
+	const print = { skewMs: sim.variants.clockSkewMs };
+	return ok({ status: true, data: messageData(message, sim.publicBaseUrl(), print) });
 }
 
 /** @type {ApiHandler} */
@@ -98,6 +106,11 @@ function downloadAttachment({ sim, account, params }) {
 	const message = sim.state.ownedMessage(account, params.messageId);
 	const attachment = message.attachments.find((a) => a.name === params.fileName);
 	if (!attachment) throw new ApiError(404, 'Attachment not found.');
+	const redirect = sim.variants.attachmentRedirect;
+	if (redirect !== null) {
+		const path = `/api/messages/${encodeURIComponent(message.id)}/attachments/${encodeURIComponent(attachment.name)}`;
+		return { status: 302, headers: { Location: redirect + path }, body: { status: true } };
+	}
 	return {
 		status: 200,
 		headers: {

@@ -141,8 +141,9 @@ function contentDisposition(name) {
  * @returns {StoredAttachment}
  */
 function toStoredAttachment(spec) {
-	if (!spec || typeof spec.name !== 'string' || spec.name === '') {
-		throw new ApiError(400, 'Every attachment needs a non-empty "name".');
+	// An empty name is allowed: nothing in the documentation forbids the API listing one.
+	if (!spec || typeof spec.name !== 'string') {
+		throw new ApiError(400, 'Every attachment needs a "name" (a string).');
 	}
 	const extension = extensionOf(spec.name);
 	const contentType =

@@ -98,6 +98,11 @@ class SimulatorControl {
 		return this.call('POST', '/config', changes);
 	}
 
+	/** @param {Record<string, unknown>} changes see variants.js */
+	variants(changes = {}) {
+		return this.call('POST', '/variants', changes);
+	}
+
 	/** @returns {Promise<{ defaultKey: string }>} */
 	reset() {
 		return this.call('POST', '/reset');

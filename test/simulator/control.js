@@ -4,6 +4,7 @@ const { ApiError } = require('./http');
 const { compileRoutes } = require('./router');
 const { mailboxData, messageData } = require('./serialize');
 const { listSignUps, signUp } = require('./signup');
+const { applyVariants } = require('./variants');
 
 /**
  * @typedef {(sim: import('./simulator').Simulator, body: Record<string, any>) => unknown} ControlHandler
@@ -106,6 +107,11 @@ function currentConfig(sim) {
 }
 
 /** @type {ControlHandler} */
+function variants(sim, changes) {
+	return applyVariants(sim.variants, changes);
+}
+
+/** @type {ControlHandler} */
 function reset(sim) {
 	sim.reset();
 	return { defaultKey: sim.defaultKey };
@@ -125,6 +131,8 @@ const CONTROL_ROUTES = compileRoutes({
 	'GET /__control/stats': stats,
 	'GET /__control/config': currentConfig,
 	'POST /__control/config': configure,
+	'GET /__control/variants': (sim) => sim.variants,
+	'POST /__control/variants': variants,
 	'POST /__control/reset': reset,
 	'POST /__control/signup': signUp,
 	'GET /__control/signups': listSignUps,

@@ -1,13 +1,15 @@
 'use strict';
 
 /** Plan types the simulated provider knows; `allowed_types` of an account is a subset. */
-const DOMAIN_TYPES = ['free', 'premium'];
+const DOMAIN_TYPES = ['free', 'premium', 'custom'];
 
-/** @type {ReadonlyArray<{ domain: string, type: string }>} */
+/** @type {ReadonlyArray<{ domain: string, type: string, custom?: boolean }>} */
 const CATALOGUE = Object.freeze([
 	{ domain: 'tempmail.test', type: 'free' },
 	{ domain: 'inbox.test', type: 'free' },
 	{ domain: 'vip.test', type: 'premium' },
+	// A customer's own domain, as a plan with custom domains lists it.
+	{ domain: 'mail.own.test', type: 'custom', custom: true },
 ]);
 
 /**
@@ -23,7 +25,7 @@ function domainsOfType(type) {
 	return CATALOGUE.filter((d) => d.type === type).map((d) => ({
 		domain: d.domain,
 		type: d.type[0].toUpperCase() + d.type.slice(1),
-		custom: false,
+		custom: d.custom === true,
 	}));
 }
 

@@ -5,10 +5,13 @@ const { ApiError, sendJson } = require('./http');
 
 /**
  * @typedef {object} Fault
- * @property {'status' | 'status-false' | 'malformed' | 'html' | 'body' | 'delay' | 'drop'} kind
+ * @property {'status' | 'status-false' | 'malformed' | 'html' | 'body' | 'delay' | 'drop' | 'cut'} kind
  * @property {number} [status]
  * @property {string} [message]
  * @property {number} [retryAfter] seconds, sent as Retry-After
+ * @property {boolean} [retryAfterDate] send Retry-After as the HTTP date `retryAfter` seconds from now
+ * @property {'status-message' | 'errors' | 'message-errors' | 'message' | 'error'} [shape] error body shape of a 'status' fault
+ * @property {string} [field] the field an `errors` shape names (default "username")
  * @property {string} [contentType]
  * @property {unknown} [body] sent as is when a string, else as JSON
  * @property {number} [ms] for 'delay'
@@ -16,7 +19,30 @@ const { ApiError, sendJson } = require('./http');
  * @property {string} [pathPrefix] only requests whose raw path starts with this
  */
 
-const KINDS = ['status', 'status-false', 'malformed', 'html', 'body', 'delay', 'drop'];
+const KINDS = ['status', 'status-false', 'malformed', 'html', 'body', 'delay', 'drop', 'cut'];
+const SHAPES = ['status-message', 'errors', 'message-errors', 'message', 'error'];
+
+/**
+ * The error bodies APIs commonly use; the documentation shows none, so a client must read them all.
+ * @param {Fault} fault
+ * @param {string} text
+ * @returns {Record<string, unknown>}
+ */
+function errorBody(fault, text) {
+	const field = fault.field ?? 'username';
+	switch (fault.shape ?? 'status-message') {
+		case 'errors':
+			return { status: false, errors: { [field]: [text] } };
+		case 'message-errors':
+			return { message: 'The given data was invalid.', errors: { [field]: [text] } };
+		case 'message':
+			return { message: text };
+		case 'error':
+			return { error: text };
+		default:
+			return { status: false, message: text };
+	}
+}
 
 /**
  * @param {unknown} status
@@ -38,6 +64,8 @@ function validate(fault) {
 	if (!KINDS.includes(fault?.kind))
 		throw new ApiError(400, `A fault "kind" must be one of: ${KINDS.join(', ')}.`);
 	assertStatus(fault.status, fault.kind === 'status');
+	if (fault.shape !== undefined && !SHAPES.includes(fault.shape))
+		throw new ApiError(400, `A fault "shape" must be one of: ${SHAPES.join(', ')}.`);
 	if (fault.kind === 'delay' && !(typeof fault.ms === 'number' && fault.ms >= 0))
 		throw new ApiError(400, 'A delay fault needs "ms" >= 0.');
 	if (fault.kind === 'body' && fault.body === undefined)
@@ -115,13 +143,25 @@ function sendFault(res, fault, quotaHeaders) {
 	const reason = STATUS_CODES[status] ?? 'Error';
 	/** @type {Record<string, string | number>} */
 	const headers = { ...quotaHeaders };
-	if (fault.retryAfter !== undefined) headers['Retry-After'] = fault.retryAfter;
+	if (fault.retryAfter !== undefined)
+		headers['Retry-After'] = fault.retryAfterDate
+			? new Date(Date.now() + fault.retryAfter * 1000).toUTCString()
+			: fault.retryAfter;
 	switch (fault.kind) {
 		case 'drop':
 			res.socket?.destroy();
 			return;
+		case 'cut':
+			// A 200 that promises 1000 bytes and breaks the connection after 100: mid-answer.
+			res.writeHead(200, {
+				...headers,
+				'Content-Type': 'application/octet-stream',
+				'Content-Length': 1000,
+			});
+			res.write(Buffer.alloc(100, 120), () => res.socket?.destroy());
+			return;
 		case 'status':
-			return sendJson(res, status, { status: false, message: fault.message ?? reason }, headers);
+			return sendJson(res, status, errorBody(fault, fault.message ?? reason), headers);
 		case 'status-false':
 			return sendJson(
 				res,

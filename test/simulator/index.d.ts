@@ -89,14 +89,25 @@ export interface MessageSpec {
 	attachments?: AttachmentSpec[];
 }
 
+export type ErrorShape = 'status-message' | 'errors' | 'message-errors' | 'message' | 'error';
+
 export type FaultSpec =
-	| { kind: 'status'; status: number; message?: string; retryAfter?: number }
+	| {
+			kind: 'status';
+			status: number;
+			message?: string;
+			retryAfter?: number;
+			retryAfterDate?: boolean;
+			shape?: ErrorShape;
+			field?: string;
+	  }
 	| { kind: 'status-false'; message?: string; retryAfter?: number }
 	| { kind: 'malformed'; status?: number }
 	| { kind: 'html'; status?: number; retryAfter?: number }
 	| { kind: 'body'; status?: number; contentType?: string; body: unknown; retryAfter?: number }
 	| { kind: 'delay'; ms: number }
-	| { kind: 'drop' };
+	| { kind: 'drop' }
+	| { kind: 'cut' };
 
 export interface FaultFilter {
 	method?: string;
@@ -135,6 +146,17 @@ export interface SimulatorConfig {
 	publicBaseUrl: string;
 }
 
+/** The freedoms API.md leaves to a real server (see variants.js); all off after a reset. */
+export interface Variants {
+	order: 'newest' | 'oldest' | 'shuffled';
+	identicalStamps: boolean;
+	clockSkewMs: number;
+	extraFields: boolean;
+	jitterMs: number;
+	attachmentRedirect: string | null;
+	omittedType: 'free' | 'plan';
+}
+
 export class SimulatorControl {
 	constructor(url: string);
 	createAccount(options?: {
@@ -166,6 +188,7 @@ export class SimulatorControl {
 		ttlSeconds?: number;
 		publicBaseUrl?: string | null;
 	}): Promise<SimulatorConfig>;
+	variants(changes?: Partial<Variants>): Promise<Variants>;
 	reset(): Promise<{ defaultKey: string }>;
 	signUp(
 		email: string,

@@ -8,6 +8,7 @@ const { sendFault } = require('./faults');
 const { isoSeconds } = require('./format');
 const { ApiError, parseRequestTarget, readJsonBody, sendJson } = require('./http');
 const { matchRoute } = require('./router');
+const { jitterDelay, withExtraFields } = require('./variants');
 
 const MALFORMED_PATH = 'The request path contains malformed percent-encoding.';
 
@@ -72,7 +73,8 @@ async function handleApi(sim, req, res, target) {
 	const method = req.method ?? '';
 	sim.traffic.begin(req, res, target);
 	const fault = sim.faults.take(method, target.rawPath);
-	if (sim.config.latencyMs > 0) await sim.sleep(sim.config.latencyMs);
+	const wait = sim.config.latencyMs + jitterDelay(sim.variants);
+	if (wait > 0) await sim.sleep(wait);
 	if (fault?.kind === 'delay') await sim.sleep(/** @type {number} */ (fault.ms));
 
 	const accounts = sim.state.accounts;
@@ -105,6 +107,8 @@ async function handleApi(sim, req, res, target) {
 		reply = { status, body, headers };
 	}
 	if (reply.status >= 200 && reply.status < 300) account.used++;
+	if (sim.variants.extraFields && reply.body !== undefined)
+		reply.body = withExtraFields(reply.body);
 	sendReply(res, reply, accounts.quotaHeaders(account));
 }
 

@@ -3,6 +3,7 @@
 const { FaultQueue } = require('./faults');
 const { SimulatorState } = require('./state');
 const { Traffic } = require('./traffic');
+const { defaultVariants } = require('./variants');
 
 /**
  * @typedef {object} SimulatorConfig
@@ -22,6 +23,8 @@ class Simulator {
 		this.initialConfig = { ttlSeconds, latencyMs, publicBaseUrl };
 		/** @type {SimulatorConfig} */
 		this.config = { ...this.initialConfig };
+		/** @type {import('./variants').Variants} */
+		this.variants = defaultVariants();
 		this.state = new SimulatorState({ clock, config: this.config });
 		this.defaultKey = this.state.accounts.upsert({ key: defaultKey }).key;
 		this.faults = new FaultQueue();
@@ -63,6 +66,7 @@ class Simulator {
 		this.faults.clear();
 		this.traffic.clear();
 		Object.assign(this.config, this.initialConfig);
+		this.variants = defaultVariants();
 	}
 }
 

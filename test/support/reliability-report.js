@@ -22,8 +22,9 @@ const REPORTERS = [
 	'fuzz.test.ts',
 	'inputFuzz.test.ts',
 	'retry.test.ts',
+	'variantsMatrix.test.ts',
 ];
-const AREAS = ['Faults', 'Bad input', 'Secrets', 'Load'];
+const AREAS = ['Faults', 'Variants', 'Bad input', 'Secrets', 'Load'];
 
 function readRows() {
 	if (!fs.existsSync(DIR)) return { rows: [], files: [] };

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export interface ReliabilityRow {
-	/** Faults, Bad input, Secrets, Load. */
+	/** Faults, Variants, Bad input, Secrets, Load. */
 	area: string;
 	/** What was done, in a few words. */
 	case: string;

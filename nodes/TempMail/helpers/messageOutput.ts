@@ -14,7 +14,7 @@ import {
 } from './attachmentItems';
 import type { AttachmentOutput, AttachmentSelection } from './attachmentItems';
 import { downloadAttachments } from './attachments';
-import type { BinaryCall } from './attachments';
+import type { AttachmentFailure, BinaryCall } from './attachments';
 import { agentMessage, runsAsTool } from './agent';
 import type { ToolOutput } from './agent';
 
@@ -155,26 +155,47 @@ function attachmentSelectionOf(
 
 /**
  * The output items of one message: one item, or with One Item per Attachment one per
- * downloaded attachment (none for a message without any).
+ * downloaded attachment (none for a message without any), with the attachments that
+ * could not be downloaded: each is left out of the binary data and named in
+ * `json.attachmentErrors` (`fileName` as the API listed it, `reason`), never thrown. The
+ * trigger decides from `failures` whether to hold the message back.
  */
+export async function buildMessageItemsReport(
+	call: BinaryCall,
+	message: ApiMessage,
+	options: MessageOutputOptions,
+): Promise<{ items: INodeExecutionData[]; failures: AttachmentFailure[] }> {
+	if (options.tool) {
+		return {
+			items: [{ json: agentMessage(message, options.tool, options.extract) }],
+			failures: [],
+		};
+	}
+	const item: INodeExecutionData = { json: messageFields(message, options.simplify) };
+	if (options.extract) Object.assign(item.json, extractFromMessage(message, options.extract));
+	if (!options.downloadAttachments) return { items: [item], failures: [] };
+	const { wanted, tooLarge } = selectAttachments(message.attachments, options.attachmentSelection);
+	const { downloaded, failures } = await downloadAttachments(call, message, wanted);
+	const attachmentErrors = [
+		...tooLarge,
+		...failures.map(({ fileName, reason }) => ({ fileName, reason })),
+	];
+	if (options.attachmentOutput === 'perAttachment') {
+		return { items: itemsPerAttachment(message, downloaded, attachmentErrors), failures };
+	}
+	if (attachmentErrors.length > 0) item.json.attachmentErrors = attachmentErrors;
+	if (downloaded.length > 0) {
+		const prefix = options.attachmentPrefix?.trim() || DEFAULT_ATTACHMENT_PREFIX;
+		item.binary = binaryPerMessage(downloaded, prefix);
+	}
+	return { items: [item], failures };
+}
+
+/** The output items of one message; a failed attachment is reported in them, never thrown. */
 export async function buildMessageItems(
 	call: BinaryCall,
 	message: ApiMessage,
 	options: MessageOutputOptions,
 ): Promise<INodeExecutionData[]> {
-	if (options.tool) return [{ json: agentMessage(message, options.tool, options.extract) }];
-	const item: INodeExecutionData = { json: messageFields(message, options.simplify) };
-	if (options.extract) Object.assign(item.json, extractFromMessage(message, options.extract));
-	if (!options.downloadAttachments) return [item];
-	const { wanted, tooLarge } = selectAttachments(message.attachments, options.attachmentSelection);
-	const downloaded = await downloadAttachments(call, message, wanted);
-	if (options.attachmentOutput === 'perAttachment') {
-		return itemsPerAttachment(message, downloaded, tooLarge);
-	}
-	if (tooLarge.length > 0) item.json.attachmentErrors = tooLarge;
-	if (downloaded.length > 0) {
-		const prefix = options.attachmentPrefix?.trim() || DEFAULT_ATTACHMENT_PREFIX;
-		item.binary = binaryPerMessage(downloaded, prefix);
-	}
-	return [item];
+	return (await buildMessageItemsReport(call, message, options)).items;
 }

@@ -64,8 +64,10 @@ export function messageId(node: INode, value: unknown, itemIndex: number): strin
 }
 
 export function fileName(node: INode, value: unknown, itemIndex: number): string {
-	// File names keep their spaces: only surrounding whitespace from expressions is dropped.
-	const name = text(value);
+	// Kept exactly, surrounding spaces too: it must match the name the API listed, and an
+	// expression such as {{ $json.attachments[0].name }} hands that over unchanged.
+	const name = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
+	if (name.trim() === '') fail(node, 'File Name', 'is empty', itemIndex);
 	checkSegment(node, 'File Name', name, itemIndex);
 	return name;
 }

@@ -21,14 +21,21 @@ import type {
 /** The body of an answer that carries nothing but `status: true` (deletions). */
 const asIs = (body: Record<string, unknown>): IDataObject => body as IDataObject;
 
-export async function getDomains(call: ApiCall, type: string): Promise<ApiAnswer<ApiDomains>> {
+/**
+ * Without a type, the domains of what the plan allows: the documentation shows `type=free`
+ * but lets it be omitted, and on a plan without free domains `type=free` is refused (403).
+ */
+export async function getDomains(
+	call: ApiCall,
+	type: string | undefined,
+): Promise<ApiAnswer<ApiDomains>> {
 	return await requestJson(
 		call,
 		{
 			method: 'GET',
 			path: apiPath('api', 'domains'),
-			qs: { type },
-			target: { kind: 'domains', label: type },
+			...(type === undefined ? {} : { qs: { type } }),
+			target: { kind: 'domains', label: type ?? "your plan's" },
 		},
 		toDomains,
 	);
@@ -115,7 +122,7 @@ export async function downloadAttachment(
 	call: ApiCall,
 	messageId: string,
 	fileName: string,
-): Promise<ApiAnswer<ByteStream>> {
+): Promise<ApiAnswer<ByteStream | Buffer>> {
 	return await requestStream(call, {
 		method: 'GET',
 		path: apiPath('api', 'messages', messageId, 'attachments', fileName),

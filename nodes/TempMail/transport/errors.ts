@@ -1,7 +1,10 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
-import { classifyBody, isTimeout, withFailure } from './failure';
+import { apiReasonOf } from './apiReason';
+import type { ApiReason } from './apiReason';
+import { readableDuration, readableInstant } from './duration';
+import { classifyBody, classifyNetwork, isTimeout, networkErrorCode, withFailure } from './failure';
 import type { Failure } from './failure';
 import { describeValue } from './shapes';
 
@@ -20,11 +23,44 @@ const CREDENTIAL_HINT =
 	"Check the API key in the 'Temp Mail API' credential (create or copy it in your Temp Mail dashboard).";
 
 function apiMessageOf(body: unknown): string | undefined {
-	if (typeof body === 'object' && body !== null && 'message' in body) {
-		const message = (body as { message: unknown }).message;
-		if (typeof message === 'string' && message.trim() !== '') return message.trim().slice(0, 300);
+	return apiReasonOf(body)?.text;
+}
+
+/** What to do about a 422, from what was asked and the fields the API names. */
+function refusedInputHint(target: Target | undefined, reason: ApiReason | undefined): string {
+	if (target?.kind === 'domains') {
+		return `The domain type "${target.label}" was not accepted. Choose a type from the Domain Type list: it shows the types your plan allows (the API's allowed_types).`;
 	}
-	return undefined;
+	// The fields an `errors` object names, else the words of a plain message.
+	const fields = reason?.fields.length
+		? reason.fields.map((field) => field.toLowerCase())
+		: (reason?.text.toLowerCase().match(/\b(username|domain)\b/g) ?? []);
+	const hints: string[] = [];
+	if (fields.some((field) => field.includes('username') || field === 'name'))
+		hints.push('usernames use letters, digits, dot, underscore and hyphen (3 to 32 characters)');
+	if (fields.some((field) => field.includes('domain')))
+		hints.push('the domain must be one your plan allows (Domain → Get Many lists them)');
+	if (hints.length > 0) return `Fix the value named above: ${hints.join('; ')}.`;
+	if (reason) return 'Fix the value the API names above.';
+	return target?.kind === 'mailbox'
+		? 'The API gave no reason. Check the mailbox address, the new username (letters, digits, dot, underscore, hyphen) and that the domain is one your plan allows (Domain → Get Many).'
+		: 'The API gave no reason. Check the values this operation sends.';
+}
+
+/** "The API asks to wait 30 days 17 h (until 2026-12-31 10:00 UTC)." and the quota reset, readable. */
+function rateLimitWording(failure: Failure, now: number): string {
+	const { quotaLimit, quotaUsed, quotaResetAt, retryAfterSeconds } = failure;
+	const usage =
+		quotaLimit !== null ? ` You have used ${quotaUsed ?? '?'} of ${quotaLimit} calls.` : '';
+	const resetMs = quotaResetAt ? Date.parse(quotaResetAt) : Number.NaN;
+	const reset = quotaResetAt
+		? ` The quota resets at ${Number.isNaN(resetMs) ? quotaResetAt : readableInstant(resetMs)}.`
+		: '';
+	const wait =
+		retryAfterSeconds !== null
+			? ` The API asks to wait ${readableDuration(retryAfterSeconds)} (until ${readableInstant(now + retryAfterSeconds * 1000)}).`
+			: '';
+	return `${usage}${reset}${wait}`;
 }
 
 function notFound(target: Target | undefined): { message: string; description: string } {
@@ -72,6 +108,12 @@ function describeStatus(
 				description: CREDENTIAL_HINT + said,
 			};
 		case 403:
+			if (target?.kind === 'domains') {
+				return {
+					message: `Your plan does not allow ${target.label} domains (403)`,
+					description: `Choose a domain type your plan allows (the Domain Type list shows them).${said}`,
+				};
+			}
 			return {
 				message: `Access denied${target ? ` to ${target.kind} ${target.label}` : ''} (403)`,
 				description:
@@ -86,21 +128,13 @@ function describeStatus(
 		case 422:
 			return {
 				message: `The Temp Mail API refused the input (422)${apiMessage ? `: ${apiMessage}` : ''}`,
-				description:
-					'Check the value named in the message: usernames use letters, digits, dot, ' +
-					'underscore and hyphen, and the domain must be one your account allows (Domain → Get Many).',
+				description: refusedInputHint(target, apiReasonOf(body)),
 			};
-		case 429: {
-			const { quotaLimit, quotaUsed, quotaResetAt, retryAfterSeconds } = failure;
-			const usage =
-				quotaLimit !== null ? ` You have used ${quotaUsed ?? '?'} of ${quotaLimit} calls.` : '';
-			const reset = quotaResetAt ? ` The quota resets at ${quotaResetAt}.` : '';
-			const wait = retryAfterSeconds !== null ? ` Retry after ${retryAfterSeconds} s.` : '';
+		case 429:
 			return {
 				message: 'Temp Mail API quota exhausted or rate limited (429)',
-				description: `Wait for the reset or lower how often this workflow calls the API.${usage}${reset}${wait}${said}`,
+				description: `Wait for the reset or lower how often this workflow calls the API.${rateLimitWording(failure, Date.now())}${said}`,
 			};
-		}
 		default:
 			if (statusCode >= 500) {
 				return {
@@ -182,6 +216,9 @@ const NETWORK_REASONS: Record<string, string> = {
 	DEPTH_ZERO_SELF_SIGNED_CERT: "the server's TLS certificate is self-signed",
 };
 
+/** Codes of a connection that was made and then broken. */
+const DROPPED_CODES = new Set(['ECONNRESET', 'EPIPE']);
+
 /** Connection-level failure. Only the code is kept: the original error carries the request config (and the key). */
 export function errorForNetwork(
 	node: INode,
@@ -195,16 +232,46 @@ export function errorForNetwork(
 	const reason = timedOut
 		? `no answer within ${Math.round(timeoutMs / 1000)} s`
 		: ((code && NETWORK_REASONS[code]) ?? (code ? `network error ${code}` : 'network error'));
-	const message = `Could not reach the Temp Mail API at ${origin}: ${reason}`;
+	// The server was reached and then dropped the connection: not a question of reaching it.
+	const dropped = code !== undefined && DROPPED_CODES.has(code);
+	const message = dropped
+		? `The Temp Mail API at ${origin} closed the connection before its answer was complete`
+		: `Could not reach the Temp Mail API at ${origin}: ${reason}`;
 	const error = new NodeApiError(node, { message, networkCode: code ?? 'UNKNOWN' } as JsonObject, {
 		message,
 		description: timedOut
 			? 'The API was too slow to answer. Try again later.'
-			: 'Check the base URL in the credential and that this n8n instance can reach it (proxy, firewall, DNS).',
+			: dropped
+				? 'The server was reached but the connection broke mid-answer, usually a passing network or server problem. Try again later.'
+				: 'Check the base URL in the credential and that this n8n instance can reach it (proxy, firewall, DNS).',
 		itemIndex,
 		messageMapping: {},
 	});
 	return withFailure(error, failure);
+}
+
+/**
+ * The answer started (a 200 and its headers) and the connection broke before the file was
+ * complete: the server was reached, so this is no "could not reach". Like a reset, it is
+ * worth another try later.
+ */
+export function errorForBrokenDownload(
+	node: INode,
+	fileName: string,
+	cause: unknown,
+	itemIndex?: number,
+): NodeApiError {
+	const code = networkErrorCode(cause) ?? 'ECONNRESET';
+	const message = `The connection broke while the Temp Mail API was sending the file "${fileName}"`;
+	const error = new NodeApiError(node, { message, networkCode: code } as JsonObject, {
+		message,
+		description:
+			'The server was reached but the download stopped before the file was complete, ' +
+			'usually a passing network or server problem. Try again later; no partial file is output.',
+		itemIndex,
+		messageMapping: {},
+	});
+	return withFailure(error, classifyNetwork(DROPPED_CODES.has(code) ? code : 'ECONNRESET'));
 }
 
 /** The execution was stopped (by the user or a timeout) while a request or a retry wait ran. */

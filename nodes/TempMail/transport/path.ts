@@ -8,7 +8,11 @@ export function apiPath(...segments: string[]): string {
 	return segments
 		.map((segment) => {
 			if (segment === '' || segment === '.' || segment === '..') {
-				throw new Error(`Refusing to build an API path with the segment "${segment}"`);
+				throw new Error(
+					segment === ''
+						? 'An empty value cannot be sent to the Temp Mail API as part of an address'
+						: `"${segment}" cannot be sent to the Temp Mail API: as part of an address it would point elsewhere`,
+				);
 			}
 			// encodeURIComponent leaves !'()* alone; they are legal in a path segment.
 			return '/' + encodeURIComponent(segment);

@@ -2,6 +2,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { cancelledError, errorForStatusFalse, errorForUnexpectedBody } from './errors';
 import { failureOf } from './failure';
+import { screenDownload } from './downloadBody';
 import { redact, scrubBody } from './redact';
 import { decideRetry, retryNote } from './retryPolicy';
 import { attempt, isStream } from './send';
@@ -112,11 +113,14 @@ export async function requestJson<T>(
 	return { data: parseWith(call, parse, record), headers: answer.headers ?? {} };
 }
 
-/** A binary download: the body stays a stream so large files never sit in memory. */
+/**
+ * A binary download: the body stays a stream so large files never sit in memory; a short
+ * JSON body saying `status: false` is the API's failure, not a file (./downloadBody.ts).
+ */
 export async function requestStream(
 	call: ApiCall,
 	request: TempMailRequest,
-): Promise<ApiAnswer<ByteStream>> {
+): Promise<ApiAnswer<ByteStream | Buffer>> {
 	const { answer, apiKey } = await withRetries(call, request, true);
 	if (!isStream(answer.body)) {
 		throw redact(
@@ -129,5 +133,11 @@ export async function requestStream(
 			apiKey,
 		);
 	}
-	return { data: answer.body, headers: answer.headers ?? {} };
+	const headers = answer.headers ?? {};
+	const screened = await screenDownload(answer.body, headers);
+	if ('failureBody' in screened) {
+		const body = scrubBody(screened.failureBody, apiKey);
+		throw redact(errorForStatusFalse(call.ctx.getNode(), body, call.itemIndex), apiKey);
+	}
+	return { data: screened.data, headers };
 }

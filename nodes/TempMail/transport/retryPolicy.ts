@@ -24,6 +24,7 @@
  *    does its own waiting), means one request and its error as is.
  */
 
+import { readableDuration } from './duration';
 import type { Failure } from './failure';
 
 export const MAX_RETRIES = 3;
@@ -138,11 +139,11 @@ export function retryNote(
 		case 'exhausted':
 			return `Retried ${times} (the Temp Mail node retries transient errors up to ${MAX_RETRIES} times) without success.`;
 		case 'wait-too-long': {
-			const asked = Math.ceil((decision.waitMs ?? 0) / 1000);
+			const asked = readableDuration((decision.waitMs ?? 0) / 1000);
 			const prefix = retriesDone > 0 ? `Retried ${times}, then not retried again` : 'Not retried';
 			return (
-				`${prefix}: the API asks to wait ${asked} s, longer than the Max Retry Wait of ` +
-				`${Math.round(maxWaitMs / 1000)} s (Request Options).`
+				`${prefix}: the API asks to wait ${asked}, longer than the Max Retry Wait of ` +
+				`${readableDuration(maxWaitMs / 1000)} (Request Options).`
 			);
 		}
 		case 'unsafe-method':

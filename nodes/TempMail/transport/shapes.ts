@@ -97,7 +97,9 @@ export function toMailbox(body: Obj): ApiMailbox {
 
 function toAttachment(value: unknown): ApiAttachment {
 	const a = obj(value, 'an attachment object');
-	const name = str(a, 'name', 'an attachment');
+	// An empty or missing name is kept (as ''): that one file cannot be fetched, which the
+	// attachment download reports for it alone; the message and its mailbox stay readable.
+	const name = str(a, 'name', 'an attachment', false);
 	return {
 		name,
 		extension: str(a, 'extension', 'an attachment', false),

@@ -5,9 +5,13 @@ import type { BinaryCall } from '../helpers/attachments';
 import { messageFilter } from '../helpers/filters';
 import type { MessageFilters, MessagePredicate } from '../helpers/filters';
 import { selectAttachments } from '../helpers/attachmentItems';
-import { buildMessageItems, messageOutputOptions } from '../helpers/messageOutput';
+import {
+	buildMessageItems,
+	buildMessageItemsReport,
+	messageOutputOptions,
+} from '../helpers/messageOutput';
 import type { MessageOutputOptions } from '../helpers/messageOutput';
-import { oldestFirst } from '../helpers/order';
+import { newestOf } from '../helpers/order';
 import { retrySettingsFrom } from '../helpers/requestOptions';
 import { mailboxAddress } from '../helpers/validate';
 import { REQUEST_OPTIONS_PARAMETER } from '../shared/descriptions';
@@ -18,7 +22,7 @@ import { readQuota } from '../transport/quota';
 import type { Quota } from '../transport/quota';
 import { detectNewMessages } from './newMessages';
 import { QUOTA_WARNING_INTERVAL_MS, quotaWarning } from './quotaWatch';
-import { readState, writeState } from './state';
+import { ATTACHMENT_POLLS, readState, writeState } from './state';
 import type { MailboxState, TriggerState } from './state';
 
 interface TriggerSettings {
@@ -87,7 +91,13 @@ interface MailboxResult {
 	calls: number;
 }
 
-/** One list request, then attachment downloads only for emitted messages that need them. */
+/**
+ * One list request, then attachment downloads only for emitted messages that need them.
+ * A message whose attachment failed transiently is held back (its id left out of the
+ * state, so the next poll sees it as new) for up to ATTACHMENT_POLLS polls; a permanent
+ * failure, or the last of those polls, emits it without that file. Either way the other
+ * messages are emitted and the state advances: one bad attachment never stalls a mailbox.
+ */
 async function pollMailbox(
 	email: string,
 	previous: MailboxState | undefined,
@@ -101,28 +111,41 @@ async function pollMailbox(
 		settings.emitExisting,
 	);
 	const items: INodeExecutionData[] = [];
+	const held: Record<string, number> = {};
 	let calls = 1;
 	for (const message of fresh.filter(settings.accept)) {
-		items.push(...(await buildMessageItems(settings.call, message, settings.output)));
+		const report = await buildMessageItemsReport(settings.call, message, settings.output);
 		if (settings.output.downloadAttachments) {
 			calls += selectAttachments(message.attachments, settings.output.attachmentSelection).wanted
 				.length;
 		}
+		const failedPolls = (previous?.attachmentRetries?.[message.id] ?? 0) + 1;
+		if (report.failures.some((failure) => failure.transient) && failedPolls < ATTACHMENT_POLLS) {
+			held[message.id] = failedPolls;
+			continue;
+		}
+		items.push(...report.items);
 	}
+	const next: MailboxState = { ids: nextIds.filter((id) => !(id in held)), polledAt: now };
+	if (Object.keys(held).length > 0) next.attachmentRetries = held;
 	return {
 		email,
 		items,
-		next: { ids: nextIds, polledAt: now },
+		next,
 		quota: readQuota(listing.headers),
 		calls,
 	};
 }
 
-function describeFailure(email: string, error: unknown): string {
-	return `${email}: ${error instanceof Error ? error.message : String(error)}`;
+function reasonOf(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
 }
 
-/** One error naming every failing mailbox; a lone failure keeps its own message and description. */
+/**
+ * One error naming every failing mailbox and why, in its message (n8n shows the message
+ * first, often alone). A lone failure keeps its own error (and description) with the
+ * mailbox put in front when its message does not name it.
+ */
 function combinedError(
 	ctx: IPollFunctions,
 	failures: Array<{ email: string; error: unknown }>,
@@ -135,16 +158,16 @@ function combinedError(
 					`The mailbox ${email} expired or was deleted. Update the ` +
 					`trigger's Mailbox Addresses (create a new mailbox with Temp Mail → Mailbox → Create).`;
 			}
+			if (!error.message.includes(email))
+				error.message = `Temp Mail Trigger could not poll ${email}: ${error.message}`;
 			return error;
 		}
 	}
-	return new NodeOperationError(
-		ctx.getNode(),
-		`Temp Mail Trigger could not poll ${failures.length} mailbox(es)`,
-		{
-			description: failures.map(({ email, error }) => describeFailure(email, error)).join('\n'),
-		},
-	);
+	const list = failures.map(({ email, error }) => `${email} (${reasonOf(error)})`).join('; ');
+	const count = failures.length === 1 ? '' : `${failures.length} mailboxes: `;
+	return new NodeOperationError(ctx.getNode(), `Temp Mail Trigger could not poll ${count}${list}`, {
+		description: failures.map(({ email, error }) => `${email}: ${reasonOf(error)}`).join('\n'),
+	});
 }
 
 /**
@@ -187,8 +210,7 @@ async function fetchTestEvent(
 	const all = [];
 	for (const email of settings.mailboxes)
 		all.push(...(await listMessages(settings.call, email)).data.messages);
-	const matching = oldestFirst(all).filter(settings.accept);
-	const newest = matching[matching.length - 1];
+	const newest = newestOf(all.filter(settings.accept));
 	if (!newest) {
 		const where = settings.mailboxes.join(', ');
 		throw new NodeOperationError(

@@ -9,7 +9,19 @@ import type { IDataObject } from 'n8n-workflow';
 export interface MailboxState {
 	ids: string[];
 	polledAt: number;
+	/**
+	 * Messages held back because an attachment failed transiently: id → polls that failed
+	 * so far. Only held messages are listed, so it stays small.
+	 */
+	attachmentRetries?: Record<string, number>;
 }
+
+/**
+ * Polls in a row a message is held back for while one of its attachments fails
+ * transiently (each poll's download already retried by the request's retry policy);
+ * at the last one it is emitted without that file, named in `attachmentErrors`.
+ */
+export const ATTACHMENT_POLLS = 3;
 
 export interface TriggerState {
 	mailboxes: Record<string, MailboxState>;
@@ -26,14 +38,25 @@ function isMailboxState(value: unknown): value is MailboxState {
 	);
 }
 
+function readRetries(raw: unknown): Record<string, number> | undefined {
+	if (typeof raw !== 'object' || raw === null) return undefined;
+	const entries = Object.entries(raw).filter(
+		(entry): entry is [string, number] => Number.isInteger(entry[1]) && entry[1] > 0,
+	);
+	return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
 /** Reads the state, ignoring anything malformed (a corrupted entry becomes a fresh start, not a crash). */
 export function readState(staticData: IDataObject): TriggerState {
 	const raw = staticData.mailboxes;
 	const mailboxes: Record<string, MailboxState> = {};
 	if (typeof raw === 'object' && raw !== null) {
 		for (const [email, value] of Object.entries(raw)) {
-			if (isMailboxState(value))
+			if (isMailboxState(value)) {
 				mailboxes[email] = { ids: [...value.ids], polledAt: value.polledAt };
+				const retries = readRetries(value.attachmentRetries);
+				if (retries) mailboxes[email].attachmentRetries = retries;
+			}
 		}
 	}
 	const number = (value: unknown) => (typeof value === 'number' ? value : undefined);

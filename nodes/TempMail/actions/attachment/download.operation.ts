@@ -48,7 +48,8 @@ export async function execute(
 		{
 			json: {
 				messageId: id,
-				fileName: binary.fileName ?? name,
+				// The API's name: n8n may shorten the binary's own fileName (it keeps what follows the last "/").
+				fileName: name,
 				mimeType: binary.mimeType,
 				fileSize: binary.fileSize,
 			},

@@ -1,6 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { newestFirst } from '../../helpers/order';
 import { mailboxAddress } from '../../helpers/validate';
 import { listMessages } from '../../transport/endpoints';
 import * as shared from '../../shared/descriptions';
@@ -34,7 +35,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** One item per message, in the API's order (newest first); listing does not mark messages seen. */
+/**
+ * One item per message, newest first by our own order (the API promises none), so
+ * Limit keeps the newest N; listing does not mark messages seen.
+ */
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -47,7 +51,7 @@ export async function execute(
 	);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const output = readMessageOutput(this, itemIndex);
-	const { messages } = (await listMessages(call, email)).data;
+	const messages = newestFirst((await listMessages(call, email)).data.messages);
 	const selected = returnAll
 		? messages
 		: messages.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);

@@ -14,14 +14,14 @@ export const description = updateDisplayOptions(
 
 /**
  * The API has no quota endpoint: the X-RateLimit-* headers ride on every
- * answer, so the cheapest documented request (the free domain list) reads
- * them. That request counts as one call itself.
+ * answer, so the cheapest documented request (the domain list, without a type
+ * so that any plan may ask for it) reads them. That request counts as one call itself.
  */
 export async function execute(
 	this: IExecuteFunctions,
 	_itemIndex: number,
 	call: ApiCall,
 ): Promise<INodeExecutionData[]> {
-	const { headers } = await getDomains(call, 'free');
+	const { headers } = await getDomains(call, undefined);
 	return [{ json: { ...readQuota(headers) } }];
 }

@@ -107,8 +107,8 @@ describe('user-facing errors are built from the failure and keep it', () => {
 		const error = errorForResponse(node, failure, { message: 'slow down' });
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.httpCode).toBe('429');
-		expect(error.description).toBe(
-			'Wait for the reset or lower how often this workflow calls the API. You have used 10 of 10 calls. Retry after 12 s. The API said: "slow down"',
+		expect(error.description).toMatch(
+			/^Wait for the reset or lower how often this workflow calls the API\. You have used 10 of 10 calls\. The API asks to wait 12 s \(until \d{4}-\d\d-\d\d \d\d:\d\d UTC\)\. The API said: "slow down"$/,
 		);
 		expect(failureOf(error)).toBe(failure);
 		// Nothing for callers is hidden in the error's context any more.

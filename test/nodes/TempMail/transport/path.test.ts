@@ -15,7 +15,9 @@ describe('apiPath', () => {
 	it.each(['', '.', '..'])(
 		'refuses the segment "%s" that URL normalisation would rewrite',
 		(segment) => {
-			expect(() => apiPath('api', 'messages', segment)).toThrow(/Refusing/);
+			expect(() => apiPath('api', 'messages', segment)).toThrow(
+				/cannot be sent to the Temp Mail API/,
+			);
 		},
 	);
 

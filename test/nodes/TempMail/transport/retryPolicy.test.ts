@@ -226,7 +226,7 @@ describe('retry policy: what the final error says', () => {
 		expect(
 			retryNote({ retry: false, reason: 'wait-too-long', waitMs: 120_000 }, 0, 'GET', 60_000),
 		).toBe(
-			'Not retried: the API asks to wait 120 s, longer than the Max Retry Wait of 60 s (Request Options).',
+			'Not retried: the API asks to wait 2 min, longer than the Max Retry Wait of 1 min (Request Options).',
 		);
 		expect(retryNote({ retry: false, reason: 'unsafe-method' }, 0, 'POST', 60_000)).toMatch(
 			/^Not retried: a POST may already have been processed/,

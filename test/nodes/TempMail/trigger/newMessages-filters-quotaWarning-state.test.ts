@@ -39,7 +39,7 @@ describe('detectNewMessages', () => {
 		]);
 	});
 
-	it('emits unknown ids oldest first, ties in listing order reversed, duplicates once', () => {
+	it('emits unknown ids oldest first, equal stamps by id, duplicates once', () => {
 		const result = detectNewMessages(['a'], [...listing, listing[0]], false);
 		expect(result.fresh.map((m) => m.id)).toEqual(['b', 'c']);
 		expect(result.nextIds).toEqual(['c', 'b', 'a']);
@@ -54,7 +54,7 @@ describe('detectNewMessages', () => {
 });
 
 describe('oldestFirst', () => {
-	it('orders by receivedAt and keeps unreadable dates in arrival order', () => {
+	it('orders by receivedAt, unreadable dates last', () => {
 		const list = [
 			message('3', 'garbage'),
 			message('2', '2026-11-24 10:00:05'),

@@ -40,7 +40,12 @@ describe('Temp Mail Trigger under faults: nothing lost, nothing repeated', () =>
 		async (_name, fault) => {
 			const box = await fixture.control.createMailbox();
 			await pollTrigger(fixture, session, { mailboxes: box.email });
-			await fixture.control.deliver(box.email, { subject: 'before fault', receivedAt: T0 });
+			// Same second: the ids decide the order (the documented tie-break).
+			await fixture.control.deliver(box.email, {
+				id: 'a-before',
+				subject: 'before fault',
+				receivedAt: T0,
+			});
 			const stateBefore = JSON.stringify(session.staticData);
 
 			// On every attempt: a transient fault is retried within the poll (see the retry tests below).
@@ -50,14 +55,18 @@ describe('Temp Mail Trigger under faults: nothing lost, nothing repeated', () =>
 			expect(JSON.stringify(session.staticData)).toBe(stateBefore);
 			await fixture.control.clearFaults();
 
-			await fixture.control.deliver(box.email, { subject: 'during outage', receivedAt: T0 });
+			await fixture.control.deliver(box.email, {
+				id: 'b-during',
+				subject: 'during outage',
+				receivedAt: T0,
+			});
 			const recovered = itemsOf(await pollTrigger(fixture, session, { mailboxes: box.email }));
 			expect(recovered.map((i) => i.json.subject)).toEqual(['before fault', 'during outage']);
 			expect(itemsOf(await pollTrigger(fixture, session, { mailboxes: box.email }))).toEqual([]);
 		},
 	);
 
-	it('a failed attachment download keeps the message for the next poll', async () => {
+	it('a failed attachment download holds the message back for the next poll', async () => {
 		const box = await fixture.control.createMailbox();
 		const params = { mailboxes: box.email, options: { downloadAttachments: true } };
 		await pollTrigger(fixture, session, params);
@@ -68,7 +77,8 @@ describe('Temp Mail Trigger under faults: nothing lost, nothing repeated', () =>
 		await fixture.control.injectFaults(everyAttempt<FaultSpec>({ kind: 'status', status: 503 }), {
 			pathPrefix: '/api/messages/',
 		});
-		errorOfPoll(await pollTrigger(fixture, session, params));
+		// Transient: the poll succeeds, the message waits (see poisonAttachments.test.ts).
+		expect(itemsOf(await pollTrigger(fixture, session, params))).toEqual([]);
 		const items = itemsOf(await pollTrigger(fixture, session, params));
 		expect(items.map((i) => i.json.subject)).toEqual(['with file']);
 		expect(items[0].binary?.attachment_0?.fileName).toBe('f.txt');
@@ -97,8 +107,9 @@ describe('Temp Mail Trigger under faults: nothing lost, nothing repeated', () =>
 				.sort(),
 		).toEqual(['to 0', 'to 2']);
 		if (!partial.ok) throw new Error('unreachable');
+		// The message names the failing mailbox and the reason.
 		expect(partial.result.emittedErrors.map((e) => e.message)).toEqual([
-			'The Temp Mail API had a server error (503)',
+			`Temp Mail Trigger could not poll ${boxes[1].email}: The Temp Mail API had a server error (503)`,
 		]);
 
 		const next = itemsOf(await pollTrigger(fixture, session, params));
@@ -129,7 +140,9 @@ describe('Temp Mail Trigger under faults: nothing lost, nothing repeated', () =>
 		const error = errorOfPoll(
 			await pollTrigger(fixture, session, { mailboxes: box.email, ...NO_RETRIES }),
 		);
-		expect(error.message).toBe('The Temp Mail API had a server error (503)');
+		expect(error.message).toBe(
+			`Temp Mail Trigger could not poll ${box.email}: The Temp Mail API had a server error (503)`,
+		);
 		expect(await fixture.control.requests()).toHaveLength(1);
 	});
 

@@ -31,8 +31,9 @@ describe('Temp Mail Trigger (PollContext, simulator)', () => {
 		// n8n only writes static data to its database when the object reports a change.
 		expect(baseline.ok && baseline.result.staticDataChanged).toBe(true);
 
-		await deliver(box.email, 'new A', T0 + 5000);
-		await deliver(box.email, 'new B', T0 + 5000);
+		// Equal stamps: by id (documented tie-break), not by the API's order.
+		await deliver(box.email, 'new B', T0 + 5000, { id: 'tie-b' });
+		await deliver(box.email, 'new A', T0 + 5000, { id: 'tie-a' });
 		await deliver(box.email, 'new C', T0 + 6000);
 		const items = itemsOf(await pollTrigger(fixture, session, { mailboxes: box.email }));
 		expect(items.map((i) => i.json.subject)).toEqual(['new A', 'new B', 'new C']);

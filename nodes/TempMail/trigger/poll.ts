@@ -12,6 +12,9 @@ import { listMessages } from '../transport/endpoints';
 import { readQuota } from '../transport/quota';
 import type { Quota } from '../transport/quota';
 import { detectNewMessages } from './newMessages';
+import { pollBudget } from './pollBudget';
+import type { PollBudget } from './pollBudget';
+import { newestState, oneAtATime, rememberState, triggerKey } from './pollGuard';
 import { QUOTA_WARNING_INTERVAL_MS, quotaWarning } from './quotaWatch';
 import { readState, writeState } from './state';
 import type { MailboxState, TriggerState } from './state';
@@ -75,13 +78,17 @@ interface MailboxResult {
 	calls: number;
 }
 
-/** One list request, then attachment downloads only for emitted messages that need them. */
+/**
+ * One list request, then attachment downloads only for emitted messages that need them.
+ * Messages not fetched before the poll's budget runs out stay new for the next poll.
+ */
 async function pollMailbox(
 	ctx: IPollFunctions,
 	email: string,
 	previous: MailboxState | undefined,
 	settings: TriggerSettings,
 	now: number,
+	budget: PollBudget,
 ): Promise<MailboxResult> {
 	const listing = await listMessages(ctx, email);
 	const { fresh, nextIds } = detectNewMessages(
@@ -90,15 +97,21 @@ async function pollMailbox(
 		settings.emitExisting,
 	);
 	const items: INodeExecutionData[] = [];
+	const later = new Set<string>();
 	let calls = 1;
 	for (const message of fresh.filter(settings.accept)) {
+		// At least one message per poll, so a slow mailbox still makes progress.
+		if (items.length > 0 && !budget.left()) {
+			later.add(message.id);
+			continue;
+		}
 		items.push(await buildMessageItem(ctx, message, settings.output));
 		if (settings.output.downloadAttachments) calls += message.attachments.length;
 	}
 	return {
 		email,
 		items,
-		next: { ids: nextIds, polledAt: now },
+		next: { ids: later.size ? nextIds.filter((id) => !later.has(id)) : nextIds, polledAt: now },
 		quota: readQuota(listing.headers),
 		calls,
 	};
@@ -196,15 +209,34 @@ async function fetchTestEvent(
 export async function pollNewMessages(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const settings = readSettings(ctx);
 	if (ctx.getMode() === 'manual') return await fetchTestEvent(ctx, settings);
+	// Polls of one trigger never overlap in this process (see pollGuard); one that cannot
+	// start within its budget changes nothing.
+	const budget = pollBudget(ctx);
+	const key = triggerKey(ctx);
+	const polled = await oneAtATime(
+		key,
+		budget.remainingMs(),
+		async () => await pollMailboxes(ctx, settings, key, budget),
+	);
+	return polled ? polled.value : null;
+}
 
+async function pollMailboxes(
+	ctx: IPollFunctions,
+	settings: TriggerSettings,
+	key: string,
+	budget: PollBudget,
+): Promise<INodeExecutionData[][] | null> {
 	const staticData = ctx.getWorkflowStaticData('node') as IDataObject;
-	const state = readState(staticData);
+	const state = newestState(key, readState(staticData));
 	const now = Date.now();
 	const results: MailboxResult[] = [];
 	const failures: Array<{ email: string; error: unknown }> = [];
 	for (const email of settings.mailboxes) {
+		// Out of time: the remaining mailboxes keep their state and come next poll.
+		if (results.length > 0 && !budget.left()) break;
 		try {
-			results.push(await pollMailbox(ctx, email, state.mailboxes[email], settings, now));
+			results.push(await pollMailbox(ctx, email, state.mailboxes[email], settings, now, budget));
 		} catch (error) {
 			failures.push({ email, error });
 		}
@@ -229,6 +261,7 @@ export async function pollNewMessages(ctx: IPollFunctions): Promise<INodeExecuti
 		throw combinedError(ctx, failures);
 	}
 	writeState(staticData, next);
+	rememberState(key, next);
 	if (failures.length > 0) ctx.__emitError(combinedError(ctx, failures));
 	return items.length > 0 ? [items] : null;
 }

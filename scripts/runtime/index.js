@@ -18,9 +18,12 @@ const { startQueueCluster } = require('./queue');
 const { ensureRedisServer, startRedis } = require('./redis');
 const { groupMembers } = require('./process-group');
 const { N8nRest, N8nRestError, OWNER } = require('./rest');
+const { SUPPORTED, profileFor } = require('./versions');
 
 module.exports = {
 	...paths,
+	SUPPORTED,
+	profileFor,
 	ensureRuntime,
 	n8nEnv,
 	ATTACHMENTS_FOLDER,

@@ -169,8 +169,9 @@ class N8nRest {
 		return await this.get(`/rest/workflows/${encodeURIComponent(id)}`);
 	}
 
+	/** Created inactive unless it says otherwise (n8n 1.x requires `active`). */
 	async createWorkflow(workflow) {
-		return await this.post('/rest/workflows', workflow);
+		return await this.post('/rest/workflows', { active: false, ...workflow });
 	}
 
 	/** Activates (publishes) a workflow; needs the versionId from create/get. */

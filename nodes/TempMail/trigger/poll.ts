@@ -261,7 +261,8 @@ async function pollMailboxes(
 		throw combinedError(ctx, failures);
 	}
 	writeState(staticData, next);
-	rememberState(key, next);
+	// A poll n8n may have abandoned is not remembered: n8n drops its result.
+	if (!budget.spent()) rememberState(key, next);
 	if (failures.length > 0) ctx.__emitError(combinedError(ctx, failures));
 	return items.length > 0 ? [items] : null;
 }

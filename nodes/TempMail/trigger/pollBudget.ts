@@ -17,6 +17,8 @@ export interface PollBudget {
 	left(): boolean;
 	/** Milliseconds until the poll should stop fetching. */
 	remainingMs(): number;
+	/** Whether the whole budget is spent: n8n may have abandoned the poll and dropped its result. */
+	spent(): boolean;
 }
 
 export function pollBudget(ctx: IPollFunctions, startedAt = Date.now()): PollBudget {
@@ -24,11 +26,12 @@ export function pollBudget(ctx: IPollFunctions, startedAt = Date.now()): PollBud
 	const getBudget = (ctx as Partial<Pick<IPollFunctions, 'getPollBudgetMs'>>).getPollBudgetMs;
 	const budgetMs = typeof getBudget === 'function' ? getBudget.call(ctx) : undefined;
 	if (typeof budgetMs !== 'number' || !(budgetMs > 0)) {
-		return { left: () => true, remainingMs: () => WAIT_WITHOUT_BUDGET_MS };
+		return { left: () => true, remainingMs: () => WAIT_WITHOUT_BUDGET_MS, spent: () => false };
 	}
 	const deadline = startedAt + budgetMs * FETCH_SHARE;
 	return {
 		left: () => Date.now() < deadline,
 		remainingMs: () => Math.max(0, deadline - Date.now()),
+		spent: () => Date.now() > startedAt + budgetMs,
 	};
 }

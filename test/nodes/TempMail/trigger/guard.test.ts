@@ -124,6 +124,31 @@ describe('Temp Mail Trigger: polls that n8n starts from a stale state', () => {
 	});
 });
 
+describe('Temp Mail Trigger: a poll that overran its budget', () => {
+	const fixture = useSimulator();
+
+	it('is not remembered: n8n abandons such a poll and drops its result, so the next poll emits it', async () => {
+		const workflowId = `overrun-${randomUUID()}`;
+		const box = await fixture.control.createMailbox();
+		const activation: TriggerSession = { staticData: {}, workflowId };
+		itemsOf(await pollTrigger(fixture, activation, { mailboxes: box.email }));
+		await fixture.control.deliver(box.email, { subject: 'm1', receivedAt: T0 });
+		await fixture.control.injectFaults(
+			{ kind: 'delay', ms: 400, count: 1 },
+			{ method: 'GET', pathPrefix: '/api/messages' },
+		);
+		const abandoned = { ...activation, pollBudgetMs: 200 };
+		expect(
+			subjects(itemsOf(await pollTrigger(fixture, abandoned, { mailboxes: box.email }))),
+		).toEqual(['m1']);
+		// n8n stored nothing of it; the next poll starts from the activation's state.
+		const next = { staticData: activation.staticData, workflowId };
+		expect(subjects(itemsOf(await pollTrigger(fixture, next, { mailboxes: box.email })))).toEqual([
+			'm1',
+		]);
+	});
+});
+
 describe('Temp Mail Trigger: a backlog larger than the poll budget', () => {
 	const fixture = useSimulator();
 

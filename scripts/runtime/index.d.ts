@@ -16,6 +16,8 @@ export interface RuntimeProfile {
 	npmOverrides: Record<string, string>;
 	disabledModules?: string;
 	executePrintsRunning: boolean;
+	durableScheduler: boolean;
+	manualRunSendsWorkflow: boolean;
 }
 /** Newest first. */
 export const SUPPORTED: RuntimeProfile[];

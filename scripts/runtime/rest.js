@@ -5,6 +5,8 @@
 const crypto = require('node:crypto');
 const path = require('node:path');
 
+const { PROFILE } = require('./versions');
+
 const OWNER = Object.freeze({
 	email: 'owner@example.com',
 	// n8n's rules: 8-64 characters, at least one digit and one uppercase letter.
@@ -185,7 +187,10 @@ class N8nRest {
 
 	/** Runs a saved workflow from its trigger node, like the editor's "Execute workflow". */
 	async runWorkflow(id, triggerNodeName) {
+		// Before 2.x's ManualRunDto, n8n ran the workflow the editor sent, not the stored one.
+		const workflowData = PROFILE.manualRunSendsWorkflow ? await this.getWorkflow(id) : undefined;
 		return await this.post(`/rest/workflows/${encodeURIComponent(id)}/run`, {
+			...(workflowData ? { workflowData } : {}),
 			triggerToStartFrom: { name: triggerNodeName },
 		});
 	}

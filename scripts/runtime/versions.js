@@ -13,6 +13,8 @@
  * @property {Record<string, string>} npmOverrides `overrides` of the install folder's package.json
  * @property {string} [disabledModules] N8N_DISABLED_MODULES (older n8n exits on unknown names)
  * @property {boolean} executePrintsRunning `n8n execute` prints status "running" for a run that succeeded
+ * @property {boolean} durableScheduler has n8n's durable scheduler (N8N_SCHEDULER_ENABLED)
+ * @property {boolean} manualRunSendsWorkflow a manual run over REST carries the workflow (`workflowData`)
  */
 
 /** @type {RuntimeProfile[]} newest first */
@@ -27,6 +29,8 @@ const SUPPORTED = [
 		// The MCP registry module fetches a remote list at start and logs a DNS failure.
 		disabledModules: 'mcp-registry',
 		executePrintsRunning: false,
+		durableScheduler: true,
+		manualRunSendsWorkflow: false,
 	},
 	{
 		n8n: '2.0.3',
@@ -35,6 +39,8 @@ const SUPPORTED = [
 		// n8n-nodes-base pins xlsx to a tarball on a host outside the npm registry.
 		npmOverrides: { xlsx: 'npm:@e965/xlsx@0.20.3' },
 		executePrintsRunning: true,
+		durableScheduler: false,
+		manualRunSendsWorkflow: true,
 	},
 	{
 		// The last 1.x line; it declares node <=22.
@@ -43,6 +49,8 @@ const SUPPORTED = [
 		nativeModules: ['sqlite3'],
 		npmOverrides: { xlsx: 'npm:@e965/xlsx@0.20.3' },
 		executePrintsRunning: false,
+		durableScheduler: false,
+		manualRunSendsWorkflow: true,
 	},
 ];
 

@@ -18,6 +18,7 @@ export interface RuntimeProfile {
 	executePrintsRunning: boolean;
 	durableScheduler: boolean;
 	manualRunSendsWorkflow: boolean;
+	importRecordsNoVersion: boolean;
 }
 /** Newest first. */
 export const SUPPORTED: RuntimeProfile[];

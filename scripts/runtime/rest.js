@@ -178,7 +178,27 @@ class N8nRest {
 
 	/** Activates (publishes) a workflow; needs the versionId from create/get. */
 	async activateWorkflow(id, versionId) {
-		return await this.post(`/rest/workflows/${encodeURIComponent(id)}/activate`, { versionId });
+		const activate = async (version) =>
+			await this.post(`/rest/workflows/${encodeURIComponent(id)}/activate`, { versionId: version });
+		try {
+			return await activate(versionId);
+		} catch (err) {
+			if (!(PROFILE.importRecordsNoVersion && err instanceof N8nRestError && err.status === 404))
+				throw err;
+		}
+		// n8n 2.0.x's `import:workflow` records no version in the workflow history, and only a
+		// recorded version can be published: save the workflow once more, as the editor does
+		// after a change (n8n records a version only when nodes or connections changed: the
+		// first node moves by one pixel), and publish that version.
+		const current = await this.getWorkflow(id);
+		const nodes = current.nodes.map((node, index) =>
+			index === 0 ? { ...node, position: [node.position[0], node.position[1] + 1] } : node,
+		);
+		const saved = await this.patch(`/rest/workflows/${encodeURIComponent(id)}`, {
+			nodes,
+			versionId: current.versionId,
+		});
+		return await activate(saved.versionId);
 	}
 
 	async deactivateWorkflow(id) {

@@ -15,6 +15,7 @@
  * @property {boolean} executePrintsRunning `n8n execute` prints status "running" for a run that succeeded
  * @property {boolean} durableScheduler has n8n's durable scheduler (N8N_SCHEDULER_ENABLED)
  * @property {boolean} manualRunSendsWorkflow a manual run over REST carries the workflow (`workflowData`)
+ * @property {boolean} importRecordsNoVersion `import:workflow` leaves no version to publish
  */
 
 /** @type {RuntimeProfile[]} newest first */
@@ -31,6 +32,7 @@ const SUPPORTED = [
 		executePrintsRunning: false,
 		durableScheduler: true,
 		manualRunSendsWorkflow: false,
+		importRecordsNoVersion: false,
 	},
 	{
 		n8n: '2.0.3',
@@ -41,6 +43,7 @@ const SUPPORTED = [
 		executePrintsRunning: true,
 		durableScheduler: false,
 		manualRunSendsWorkflow: true,
+		importRecordsNoVersion: true,
 	},
 	{
 		// The last 1.x line; it declares node <=22.
@@ -51,6 +54,7 @@ const SUPPORTED = [
 		executePrintsRunning: false,
 		durableScheduler: false,
 		manualRunSendsWorkflow: true,
+		importRecordsNoVersion: false,
 	},
 ];
 

@@ -1,13 +1,15 @@
 'use strict';
-// n8n's own CLI on Node 24, against a user folder: import:credentials,
+// n8n's own CLI on the runtime's Node, against a user folder: import:credentials,
 // import:workflow, execute --id --rawOutput. Each command is a full n8n process
 // (about 2-3 s, 400 MB), so it gets its own runner broker port and process group.
 const { spawn } = require('node:child_process');
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
 const { n8nEnv } = require('./env');
+const { PROFILE } = require('./versions');
 const { freePort } = require('./ports');
 const { killGroup, stopGroup } = require('./process-group');
 
@@ -106,9 +108,19 @@ async function importCredentials(options, credentials) {
 	);
 }
 
-/** Imports one workflow object or an array of them. Existing ids are overwritten. */
+/**
+ * Imports one workflow object or an array of them. Existing ids are overwritten. A workflow
+ * without `active` is imported inactive and one without `versionId` gets a new one: n8n
+ * 2.0.x's import fills in neither and then fails.
+ */
 async function importWorkflows(options, workflows) {
-	return await withJsonFile(workflows, (file) =>
+	const complete = (workflow) => ({
+		active: false,
+		versionId: crypto.randomUUID(),
+		...workflow,
+	});
+	const value = Array.isArray(workflows) ? workflows.map(complete) : complete(workflows);
+	return await withJsonFile(value, (file) =>
 		runN8nCliOk(options, ['import:workflow', `--input=${file}`]),
 	);
 }
@@ -132,6 +144,14 @@ async function executeWorkflow(options, workflowId) {
 		if (result.code === 0)
 			throw new Error(`${err.message}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`);
 	}
+	// n8n 2.0.x prints "running" for a run that finished well (exit 0, no error).
+	if (
+		PROFILE.executePrintsRunning &&
+		result.code === 0 &&
+		data?.status === 'running' &&
+		!data.data?.resultData?.error
+	)
+		data = { ...data, status: 'success' };
 	return { ...result, data };
 }
 

@@ -7,6 +7,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { cleanEnv } = require('./npm-env');
+const { PROFILE } = require('./versions');
 
 /**
  * The encryption key of a user folder, fixed for its lifetime: read from n8n's own
@@ -43,8 +44,8 @@ const OFFLINE = {
 	N8N_DYNAMIC_BANNERS_ENABLED: 'false',
 	N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
 	N8N_AI_ENABLED: 'false',
-	// The MCP registry module fetches a remote list at start and logs a DNS failure.
-	N8N_DISABLED_MODULES: 'mcp-registry',
+	// Modules that would reach out at start, where this n8n has them (versions.js).
+	...(PROFILE.disabledModules ? { N8N_DISABLED_MODULES: PROFILE.disabledModules } : {}),
 	// Never try to `npm install` packages recorded in the database but missing on disk.
 	N8N_REINSTALL_MISSING_PACKAGES: 'false',
 };

@@ -6,6 +6,25 @@ export const PROJECT_LINK: string;
 export const RUNTIME_KEY: string;
 export const N8N_VERSION: string;
 export const NODE_VERSION: string;
+export const DEFAULT_N8N_VERSION: string;
+
+/** A supported n8n version and what it needs (scripts/runtime/versions.js). */
+export interface RuntimeProfile {
+	n8n: string;
+	node: string;
+	nativeModules: string[];
+	npmOverrides: Record<string, string>;
+	disabledModules?: string;
+	executePrintsRunning: boolean;
+	durableScheduler: boolean;
+	manualRunSendsWorkflow: boolean;
+	importRecordsNoVersion: boolean;
+}
+/** Newest first. */
+export const SUPPORTED: RuntimeProfile[];
+/** The runtime this process uses (TEMPMAIL_N8N_VERSION, default the newest). */
+export const PROFILE: RuntimeProfile;
+export function profileFor(version: string): RuntimeProfile;
 
 export interface RuntimePaths {
 	dir: string;

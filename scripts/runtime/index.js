@@ -19,9 +19,12 @@ const { ensureRedisServer, startRedis } = require('./redis');
 const { startS3Server } = require('./s3');
 const { groupMembers } = require('./process-group');
 const { N8nRest, N8nRestError, OWNER } = require('./rest');
+const { SUPPORTED, profileFor } = require('./versions');
 
 module.exports = {
 	...paths,
+	SUPPORTED,
+	profileFor,
 	ensureRuntime,
 	n8nEnv,
 	ATTACHMENTS_FOLDER,

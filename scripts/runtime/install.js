@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 'use strict';
-// `npm run n8n:install`: installs, only when missing, a private Node 24 and n8n into a
+// `npm run n8n:install`: installs, only when missing, a private Node and n8n into a
 // cache folder outside the project (default ~/.cache/n8n-nodes-tempmail/<key>/,
-// override TEMPMAIL_RUNTIME_CACHE), then points the project's `.n8n-runtime` symlink at it.
+// override TEMPMAIL_RUNTIME_CACHE); for the default version it then points the project's
+// `.n8n-runtime` symlink at it. TEMPMAIL_N8N_VERSION picks another supported version
+// (versions.js); each version has its own folder.
 //
 // Never global, never touching the system Node. The install happens in a temporary
 // sibling folder; `runtime.json` (the versions) is written last and the folder is then
@@ -20,8 +22,10 @@ const { createLog, formatDuration } = require('./log');
 const { cleanEnv } = require('./npm-env');
 const { startWatchdog } = require('./process-group');
 const {
+	DEFAULT_N8N_VERSION,
 	N8N_VERSION,
 	NODE_VERSION,
+	PROFILE,
 	PROJECT_LINK,
 	RUNTIME_KEY,
 	cacheRoot,
@@ -219,6 +223,7 @@ async function install() {
 		writeJson(path.join(tmp.n8nPrefix, 'package.json'), {
 			name: 'tempmail-runtime-n8n',
 			private: true,
+			...(Object.keys(PROFILE.npmOverrides).length ? { overrides: PROFILE.npmOverrides } : {}),
 		});
 		fs.writeFileSync(
 			logFile,
@@ -246,10 +251,10 @@ async function install() {
 			throw new Error(`${tmp.node} --version printed "${nodeVersion}"`);
 		log(`step 1/4 done in ${formatDuration(s)}: ${nodeVersion}`);
 
-		// From here on npm itself runs on Node 24 (its `#!/usr/bin/env node` finds it
-		// first on PATH), and native builds use Node 24's headers, not the system
-		// npmrc's nodedir.
-		const node24Env = {
+		// From here on npm itself runs on the private Node (its `#!/usr/bin/env node` finds
+		// it first on PATH), and native builds use its headers, not the system npmrc's
+		// nodedir.
+		const runtimeEnv = {
 			...baseEnv,
 			PATH: `${tmp.nodeBinDir}${path.delimiter}${baseEnv.PATH || ''}`,
 			npm_config_nodedir: tmp.nodeDir,
@@ -262,25 +267,26 @@ async function install() {
 			['install', `n8n@${N8N_VERSION}`, '--ignore-scripts', ...npmFlags],
 			{
 				cwd: tmp.n8nPrefix,
-				env: node24Env,
+				env: runtimeEnv,
 				logFile,
 			},
 		);
 		log(`step 2/4 done in ${formatDuration(s)}`);
 
-		// Only these two native modules matter: sqlite3 (the database) and isolated-vm
-		// (expressions). The Kafka node's native dependency would try to download a
-		// binary and fail offline, hence no install scripts above.
+		// Only these native modules matter: sqlite3 (the database) and, from n8n 2.x's
+		// expression isolation on, isolated-vm. The Kafka node's native dependency would
+		// try to download a binary and fail offline, hence no install scripts above.
+		const natives = PROFILE.nativeModules;
 		log(
-			'step 3/4: native modules sqlite3 and isolated-vm for Node 24 (npm rebuild; about a minute)',
+			`step 3/4: native modules ${natives.join(' and ')} for Node ${NODE_VERSION} (npm rebuild; about a minute)`,
 		);
 		s = await run(
 			'npm rebuild',
 			'npm',
-			['rebuild', 'sqlite3', 'isolated-vm', '--foreground-scripts', '--ignore-scripts=false'],
+			['rebuild', ...natives, '--foreground-scripts', '--ignore-scripts=false'],
 			{
 				cwd: tmp.n8nPrefix,
-				env: node24Env,
+				env: runtimeEnv,
 				logFile,
 			},
 		);
@@ -291,9 +297,9 @@ async function install() {
 			tmp.node,
 			[
 				'-e',
-				"require('sqlite3'); require('isolated-vm'); console.log(require('n8n/package.json').version)",
+				`${natives.map((m) => `require('${m}');`).join(' ')} console.log(require('n8n/package.json').version)`,
 			],
-			{ cwd: tmp.n8nPrefix, env: node24Env, encoding: 'utf8' },
+			{ cwd: tmp.n8nPrefix, env: runtimeEnv, encoding: 'utf8' },
 		);
 		if (check.status !== 0 || check.stdout.trim() !== N8N_VERSION) {
 			throw new Error(
@@ -329,7 +335,7 @@ async function install() {
 	}
 }
 
-/** Installs if missing; returns the runtime paths. */
+/** Installs if missing; returns the runtime paths (and links `.n8n-runtime` to the default version). */
 async function ensureRuntime() {
 	let rt = installedRuntime();
 	if (!rt) {
@@ -347,7 +353,7 @@ async function ensureRuntime() {
 	} else {
 		log(`n8n ${N8N_VERSION} with Node ${NODE_VERSION} already installed: ${rt.dir}`);
 	}
-	ensureProjectLink(rt.dir);
+	if (N8N_VERSION === DEFAULT_N8N_VERSION) ensureProjectLink(rt.dir);
 	return rt;
 }
 
@@ -360,7 +366,12 @@ if (require.main === module) {
 		process.exit(rt ? 0 : 1);
 	}
 	ensureRuntime().then(
-		(rt) => log(`ready: ${PROJECT_LINK} -> ${rt.dir}`),
+		(rt) =>
+			log(
+				N8N_VERSION === DEFAULT_N8N_VERSION
+					? `ready: ${PROJECT_LINK} -> ${rt.dir}`
+					: `ready: ${rt.dir}`,
+			),
 		(err) => {
 			log.error(`FAILED: ${err instanceof Error ? err.message : err}`);
 			process.exit(1);

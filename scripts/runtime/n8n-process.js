@@ -1,6 +1,6 @@
 'use strict';
-// Starts `n8n start` (or `n8n worker`, for queue mode) on Node 24 as a child in its own
-// process group, waits for /healthz/readiness, and stops it (with its task runner) on
+// Starts `n8n start` (or `n8n worker`, for queue mode) on the runtime's Node as a child in
+// its own process group, waits until it is ready, and stops it (with its task runner) on
 // request, on parent exit, or, through a watchdog, even when the parent is killed outright.
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -134,7 +134,7 @@ async function startN8n(options) {
 	};
 
 	try {
-		await waitReady(handle, () => exitInfo, readyTimeoutMs);
+		await waitReady(handle, () => exitInfo, readyTimeoutMs, command === 'start');
 	} catch (err) {
 		await handle.stop(5_000);
 		throw new Error(`${err.message}\nLast lines of ${logFile}:\n${handle.tail()}`);
@@ -177,22 +177,29 @@ function followFile(file, offset, onLine) {
 	};
 }
 
-async function waitReady(handle, exitInfo, timeoutMs) {
+/**
+ * Ready means /healthz/readiness answers 200 and, for `n8n start`, so does a REST route:
+ * n8n 1.x reports readiness before it has registered its REST routes.
+ */
+async function waitReady(handle, exitInfo, timeoutMs, hasRest) {
 	const deadline = Date.now() + timeoutMs;
-	const url = `${handle.apiUrl}/healthz/readiness`;
+	const urls = [`${handle.apiUrl}/healthz/readiness`];
+	if (hasRest) urls.push(`${handle.apiUrl}/rest/settings`);
+	let next = 0;
 	while (Date.now() < deadline) {
 		const exit = exitInfo();
 		if (exit)
 			throw new Error(`n8n exited before it was ready (${exit.signal || `code ${exit.code}`})`);
 		try {
-			const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-			if (res.status === 200) return;
+			const res = await fetch(urls[next], { signal: AbortSignal.timeout(2_000) });
+			await res.arrayBuffer();
+			if (res.status === 200 && ++next === urls.length) return;
 		} catch {
 			/* not listening yet */
 		}
 		await new Promise((r) => setTimeout(r, 250));
 	}
-	throw new Error(`n8n was not ready within ${Math.round(timeoutMs / 1000)} s (${url})`);
+	throw new Error(`n8n was not ready within ${Math.round(timeoutMs / 1000)} s (${urls[next]})`);
 }
 
 module.exports = { startN8n };

@@ -1,11 +1,12 @@
 'use strict';
 // Where things live: the runtime cache (outside the project), the project's
-// `.n8n-runtime` convenience symlink, the Node 24 binary and the n8n entry point.
+// `.n8n-runtime` convenience symlink, the private Node binary and the n8n entry point of
+// the runtime this process uses (versions.js: TEMPMAIL_N8N_VERSION).
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { N8N_VERSION, NODE_VERSION } = require('./versions');
+const { DEFAULT_N8N_VERSION, N8N_VERSION, NODE_VERSION, PROFILE } = require('./versions');
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 const RUNTIME_KEY = `n8n-${N8N_VERSION}-node-${NODE_VERSION}`;
@@ -33,7 +34,7 @@ function runtimePaths(dir = path.join(cacheRoot(), RUNTIME_KEY)) {
 	};
 }
 
-/** The project's git-ignored symlink to the cached runtime. */
+/** The project's git-ignored symlink to the cached runtime of the default version. */
 const PROJECT_LINK = path.join(PROJECT_ROOT, '.n8n-runtime');
 
 /**
@@ -58,8 +59,9 @@ function installedRuntime() {
 function requireRuntime() {
 	const rt = installedRuntime();
 	if (!rt) {
+		const env = N8N_VERSION === DEFAULT_N8N_VERSION ? '' : `TEMPMAIL_N8N_VERSION=${N8N_VERSION} `;
 		throw new Error(
-			`The n8n ${N8N_VERSION} runtime (Node ${NODE_VERSION}) is not installed in ${runtimePaths().dir}. Run: npm run n8n:install`,
+			`The n8n ${N8N_VERSION} runtime (Node ${NODE_VERSION}) is not installed in ${runtimePaths().dir}. Run: ${env}npm run n8n:install`,
 		);
 	}
 	return rt;
@@ -71,6 +73,8 @@ module.exports = {
 	RUNTIME_KEY,
 	N8N_VERSION,
 	NODE_VERSION,
+	DEFAULT_N8N_VERSION,
+	PROFILE,
 	cacheRoot,
 	runtimePaths,
 	installedRuntime,

@@ -5,6 +5,8 @@
 const crypto = require('node:crypto');
 const path = require('node:path');
 
+const { PROFILE } = require('./versions');
+
 const OWNER = Object.freeze({
 	email: 'owner@example.com',
 	// n8n's rules: 8-64 characters, at least one digit and one uppercase letter.
@@ -169,13 +171,34 @@ class N8nRest {
 		return await this.get(`/rest/workflows/${encodeURIComponent(id)}`);
 	}
 
+	/** Created inactive unless it says otherwise (n8n 1.x requires `active`). */
 	async createWorkflow(workflow) {
-		return await this.post('/rest/workflows', workflow);
+		return await this.post('/rest/workflows', { active: false, ...workflow });
 	}
 
 	/** Activates (publishes) a workflow; needs the versionId from create/get. */
 	async activateWorkflow(id, versionId) {
-		return await this.post(`/rest/workflows/${encodeURIComponent(id)}/activate`, { versionId });
+		const activate = async (version) =>
+			await this.post(`/rest/workflows/${encodeURIComponent(id)}/activate`, { versionId: version });
+		try {
+			return await activate(versionId);
+		} catch (err) {
+			if (!(PROFILE.importRecordsNoVersion && err instanceof N8nRestError && err.status === 404))
+				throw err;
+		}
+		// n8n 2.0.x's `import:workflow` records no version in the workflow history, and only a
+		// recorded version can be published: save the workflow once more, as the editor does
+		// after a change (n8n records a version only when nodes or connections changed: the
+		// first node moves by one pixel), and publish that version.
+		const current = await this.getWorkflow(id);
+		const nodes = current.nodes.map((node, index) =>
+			index === 0 ? { ...node, position: [node.position[0], node.position[1] + 1] } : node,
+		);
+		const saved = await this.patch(`/rest/workflows/${encodeURIComponent(id)}`, {
+			nodes,
+			versionId: current.versionId,
+		});
+		return await activate(saved.versionId);
 	}
 
 	async deactivateWorkflow(id) {
@@ -184,7 +207,10 @@ class N8nRest {
 
 	/** Runs a saved workflow from its trigger node, like the editor's "Execute workflow". */
 	async runWorkflow(id, triggerNodeName) {
+		// Before 2.x's ManualRunDto, n8n ran the workflow the editor sent, not the stored one.
+		const workflowData = PROFILE.manualRunSendsWorkflow ? await this.getWorkflow(id) : undefined;
 		return await this.post(`/rest/workflows/${encodeURIComponent(id)}/run`, {
+			...(workflowData ? { workflowData } : {}),
 			triggerToStartFrom: { name: triggerNodeName },
 		});
 	}

@@ -1,4 +1,4 @@
-// End-to-end: every example workflow in examples/ runs in a real n8n 2.41.1 against the
+// End-to-end: every example workflow in examples/ runs in a real n8n (each supported version) against the
 // Temp Mail API simulator, imported the way `npm start` imports them (n8n CLI), with only
 // what a user would change rewritten: the credential, the sign-up URL, the trigger's
 // mailbox, the output folder and (to keep the test short) the trigger's poll times.
@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import * as runtime from '../../scripts/runtime';
 import { SimulatorControl, generatedAttachmentSha256 } from '../simulator';
 import { EXAMPLES_DIR, loadExample } from './support/examples';
+import { recordCheck } from './support/compat';
 import { nodeOutput, startE2eEnvironment, waitFor } from './support/environment';
 import type { E2eEnvironment } from './support/environment';
 import { nodeNamed, pollEverySeconds } from './support/workflows';
@@ -134,6 +135,7 @@ describe('examples/signup-verification.json', () => {
 			status: 404,
 			body: { status: false, message: 'Mailbox not found or expired.' },
 		});
+		recordCheck('signupExample');
 	});
 });
 
@@ -156,6 +158,7 @@ describe('examples/quota-watch.json (Schedule Trigger, run like the editor\'s "E
 		});
 		expect(nodeOutput(execution, 'Quota OK')).toHaveLength(1);
 		expect(execution.data.resultData?.runData?.['Alert: Quota Low']).toBeUndefined();
+		recordCheck('quotaOkExample');
 	});
 
 	it('fails the run at "Alert: Quota Low", naming the remaining calls, when the quota is nearly used up', async () => {
@@ -186,6 +189,7 @@ describe('examples/quota-watch.json (Schedule Trigger, run like the editor\'s "E
 		expect(message).toBe(
 			`Temp Mail quota low: 4 of 100 calls left until ${String(quota.json.resetAt)}`,
 		);
+		recordCheck('quotaLowExample');
 	});
 });
 
@@ -271,6 +275,7 @@ describe('examples/attachments-to-disk.json (activated; the trigger polls every 
 			const executions = (await executionsDone()) ?? [];
 			expect(executions.every((e) => e.mode === 'trigger')).toBe(true);
 			report(`${executions.length} trigger execution(s) for 2 messages`);
+			recordCheck('attachmentsExample');
 		} finally {
 			await env.rest.deactivateWorkflow(ATTACHMENTS.id);
 		}

@@ -1,4 +1,4 @@
-// End-to-end: the Temp Mail Trigger, activated in a real n8n 2.41.1, emits every message
+// End-to-end: the Temp Mail Trigger, activated in a real n8n (each supported version), emits every message
 // exactly once: messages with the same receivedAt second, and across an n8n restart
 // (stop + start on the same user folder and SQLite database), including mail that
 // arrives while n8n is down, also for a workflow that had emitted nothing before the
@@ -8,9 +8,11 @@
 import * as runtime from '../../scripts/runtime';
 import { SimulatorControl } from '../simulator';
 import type { MessageSpec } from '../simulator';
-import { nodeOutput, startE2eEnvironment, waitFor } from './support/environment';
+import { recordCheck } from './support/compat';
+import { startE2eEnvironment, waitFor } from './support/environment';
 import type { E2eEnvironment } from './support/environment';
-import { POLL_TRIGGER_NODE, pollEverySeconds, triggerWorkflow } from './support/workflows';
+import { finishedTriggerRuns, pollsOf as countPolls } from './support/triggerRuns';
+import { pollEverySeconds, triggerWorkflow } from './support/workflows';
 
 const POLL_SECONDS = 5;
 
@@ -38,54 +40,9 @@ afterAll(async () => {
 	report('done');
 }, 60_000);
 
-interface Emitted {
-	executionId: string;
-	ids: string[];
-	subjects: string[];
-}
-
-/** The trigger executions of a workflow, oldest first, once `count` of them have finished. */
-async function finishedExecutions(
-	workflowId: string,
-	count: number,
-	timeoutMs = 45_000,
-): Promise<Emitted[]> {
-	const list = await waitFor(
-		`${count} finished trigger execution(s)`,
-		async () => {
-			const executions = await env.rest.listExecutions({ workflowId });
-			const finished = executions.filter((e) => !['new', 'running', 'waiting'].includes(e.status));
-			return finished.length >= count && finished.length === executions.length
-				? finished
-				: undefined;
-		},
-		timeoutMs,
-		250,
-	);
-	const out: Emitted[] = [];
-	for (const summary of [...list].sort((a, b) => Number(a.id) - Number(b.id))) {
-		const execution = await env.rest.getExecution(summary.id);
-		expect({ id: execution.id, mode: execution.mode, status: execution.status }).toEqual({
-			id: summary.id,
-			mode: 'trigger',
-			status: 'success',
-		});
-		const items = nodeOutput(execution, POLL_TRIGGER_NODE).map((item) => item.json);
-		out.push({
-			executionId: execution.id,
-			ids: items.map((i) => String(i.id)),
-			subjects: items.map((i) => String(i.subject)),
-		});
-	}
-	return out;
-}
-
-/** How many times the simulator has been asked for this mailbox's messages. */
-async function pollsOf(email: string): Promise<number> {
-	return (await control.requests()).filter(
-		(r) => r.method === 'GET' && r.rawPath.startsWith('/api/messages') && r.query.email === email,
-	).length;
-}
+const finishedExecutions = (workflowId: string, count: number) =>
+	finishedTriggerRuns(env, workflowId, count);
+const pollsOf = (email: string) => countPolls(control, email);
 
 it('emits each message once: equal receivedAt seconds, then across a restart with mail arriving while n8n is down', async () => {
 	const mailbox = await control.createMailbox();
@@ -181,4 +138,5 @@ it('emits each message once: equal receivedAt seconds, then across a restart wit
 	expect(quietRuns.flatMap((e) => e.ids)).not.toContain(b0.id);
 	await env.rest.deactivateWorkflow(workflow.id);
 	await env.rest.deactivateWorkflow(quietWorkflow.id);
+	recordCheck('triggerRestart');
 }, 240_000);

@@ -25,6 +25,10 @@ export interface RunPollOptions extends SingleNodeOptions {
 	mode?: 'trigger' | 'manual';
 	/** Activation reason in trigger mode; default `'activate'`. */
 	activation?: WorkflowActivateMode;
+	/** Default `harness-workflow`. Polls of one workflow share what the node keeps in memory. */
+	workflowId?: string;
+	/** What `getPollBudgetMs()` answers (n8n-core's default: 5 minutes). */
+	pollBudgetMs?: number;
 }
 
 export interface PollResult {
@@ -76,6 +80,10 @@ export async function runPoll(options: RunPollOptions): Promise<PollResult> {
 		mode === 'manual' ? 'manual' : (options.activation ?? 'activate'),
 		(data) => emitted.push(data),
 		(error) => emitErrors.push(error),
+		undefined,
+		undefined,
+		undefined,
+		options.pollBudgetMs === undefined ? undefined : () => options.pollBudgetMs as number,
 	);
 
 	const snapshot = () => JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;

@@ -55,7 +55,7 @@ export interface SingleNodeSetup {
 }
 
 export function buildSingleNodeWorkflow(
-	options: SingleNodeOptions & { staticData?: IDataObject; active?: boolean },
+	options: SingleNodeOptions & { staticData?: IDataObject; active?: boolean; workflowId?: string },
 	mode: WorkflowExecuteMode,
 ): SingleNodeSetup {
 	const typeName = options.typeName ?? options.nodeType.description.name;
@@ -74,7 +74,7 @@ export function buildSingleNodeWorkflow(
 	};
 
 	const workflow = new Workflow({
-		id: 'harness-workflow',
+		id: options.workflowId ?? 'harness-workflow',
 		name: 'Harness workflow',
 		nodes: [nodeJson],
 		connections: {},

@@ -17,6 +17,10 @@ export interface TriggerSession {
 	/** Workflow static data as n8n has persisted it so far. */
 	staticData: IDataObject;
 	apiKey?: string;
+	/** The workflow the trigger belongs to (default `harness-workflow`). */
+	workflowId?: string;
+	/** What n8n's getPollBudgetMs() answers; default n8n-core's. */
+	pollBudgetMs?: number;
 }
 
 export type PollOutcome =
@@ -39,6 +43,8 @@ export async function pollTrigger(
 				tempMailApi: { apiKey: session.apiKey ?? fixture.sim.defaultKey, baseUrl: fixture.sim.url },
 			},
 			staticData: session.staticData,
+			workflowId: session.workflowId,
+			pollBudgetMs: session.pollBudgetMs,
 			mode,
 		});
 		if (mode === 'trigger') session.staticData = result.staticData;

@@ -21,6 +21,9 @@ import { failureOf } from '../transport/failure';
 import { readQuota } from '../transport/quota';
 import type { Quota } from '../transport/quota';
 import { detectNewMessages } from './newMessages';
+import { pollBudget } from './pollBudget';
+import type { PollBudget } from './pollBudget';
+import { newestState, oneAtATime, rememberState, triggerKey } from './pollGuard';
 import { QUOTA_WARNING_INTERVAL_MS, quotaWarning } from './quotaWatch';
 import { ATTACHMENT_POLLS, readState, writeState } from './state';
 import type { MailboxState, TriggerState } from './state';
@@ -97,12 +100,14 @@ interface MailboxResult {
  * state, so the next poll sees it as new) for up to ATTACHMENT_POLLS polls; a permanent
  * failure, or the last of those polls, emits it without that file. Either way the other
  * messages are emitted and the state advances: one bad attachment never stalls a mailbox.
+ * Messages not fetched before the poll's budget runs out stay new for the next poll.
  */
 async function pollMailbox(
 	email: string,
 	previous: MailboxState | undefined,
 	settings: TriggerSettings,
 	now: number,
+	budget: PollBudget,
 ): Promise<MailboxResult> {
 	const listing = await listMessages(settings.call, email);
 	const { fresh, nextIds } = detectNewMessages(
@@ -112,8 +117,14 @@ async function pollMailbox(
 	);
 	const items: INodeExecutionData[] = [];
 	const held: Record<string, number> = {};
+	const later = new Set<string>();
 	let calls = 1;
 	for (const message of fresh.filter(settings.accept)) {
+		// At least one message per poll, so a slow mailbox still makes progress.
+		if (items.length > 0 && !budget.left()) {
+			later.add(message.id);
+			continue;
+		}
 		const report = await buildMessageItemsReport(settings.call, message, settings.output);
 		if (settings.output.downloadAttachments) {
 			calls += selectAttachments(message.attachments, settings.output.attachmentSelection).wanted
@@ -126,7 +137,10 @@ async function pollMailbox(
 		}
 		items.push(...report.items);
 	}
-	const next: MailboxState = { ids: nextIds.filter((id) => !(id in held)), polledAt: now };
+	const next: MailboxState = {
+		ids: nextIds.filter((id) => !(id in held) && !later.has(id)),
+		polledAt: now,
+	};
 	if (Object.keys(held).length > 0) next.attachmentRetries = held;
 	return {
 		email,
@@ -237,15 +251,34 @@ async function fetchTestEvent(
 export async function pollNewMessages(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const settings = readSettings(ctx);
 	if (ctx.getMode() === 'manual') return await fetchTestEvent(ctx, settings);
+	// Polls of one trigger never overlap in this process (see pollGuard); one that cannot
+	// start within its budget changes nothing.
+	const budget = pollBudget(ctx);
+	const key = triggerKey(ctx);
+	const polled = await oneAtATime(
+		key,
+		budget.remainingMs(),
+		async () => await pollMailboxes(ctx, settings, key, budget),
+	);
+	return polled ? polled.value : null;
+}
 
+async function pollMailboxes(
+	ctx: IPollFunctions,
+	settings: TriggerSettings,
+	key: string,
+	budget: PollBudget,
+): Promise<INodeExecutionData[][] | null> {
 	const staticData = ctx.getWorkflowStaticData('node') as IDataObject;
-	const state = readState(staticData);
+	const state = newestState(key, readState(staticData));
 	const now = Date.now();
 	const results: MailboxResult[] = [];
 	const failures: Array<{ email: string; error: unknown }> = [];
 	for (const email of settings.mailboxes) {
+		// Out of time: the remaining mailboxes keep their state and come next poll.
+		if (results.length > 0 && !budget.left()) break;
 		try {
-			results.push(await pollMailbox(email, state.mailboxes[email], settings, now));
+			results.push(await pollMailbox(email, state.mailboxes[email], settings, now, budget));
 		} catch (error) {
 			failures.push({ email, error });
 		}
@@ -270,6 +303,8 @@ export async function pollNewMessages(ctx: IPollFunctions): Promise<INodeExecuti
 		throw combinedError(ctx, failures);
 	}
 	writeState(staticData, next);
+	// A poll n8n may have abandoned is not remembered: n8n drops its result.
+	if (!budget.spent()) rememberState(key, next);
 	if (failures.length > 0) ctx.__emitError(combinedError(ctx, failures));
 	return items.length > 0 ? [items] : null;
 }

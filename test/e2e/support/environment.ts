@@ -45,10 +45,12 @@ async function timed<T>(
 /**
  * @param name used for the kept log file test/.tmp/e2e/<name>.n8n.log
  * @param workflows imported with the n8n CLI before n8n starts
+ * @param n8nEnv extra environment of `n8n start` (each start, restarts included)
  */
 export async function startE2eEnvironment(
 	name: string,
 	workflows: object[] = [],
+	n8nEnv: Record<string, string> = {},
 ): Promise<E2eEnvironment> {
 	// Throws "run npm run n8n:install" if the global setup could not install it.
 	const rt = runtime.requireRuntime();
@@ -94,6 +96,7 @@ export async function startE2eEnvironment(
 				brokerPort: await runtime.freePort(),
 				logFile,
 				logLevel: 'info',
+				extraEnv: n8nEnv,
 			});
 		const n8n = await timed(timings, 'n8nStart', startN8n);
 		const rest = new runtime.N8nRest(n8n.apiUrl, { runtime: rt });

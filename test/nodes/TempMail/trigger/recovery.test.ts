@@ -185,6 +185,9 @@ describe('Temp Mail Trigger under faults: nothing lost, nothing repeated', () =>
 			mailboxes: Record<string, { polledAt: number }>;
 		};
 		nodeState.mailboxes[box.email].polledAt -= 60 * 60 * 1000;
+		// An hour later in a restarted n8n: only the stored state is known (not the memory
+		// of this process, which would say the last poll was a moment ago).
+		session.workflowId = 'harness-workflow-restarted';
 		const third = await pollTrigger(fixture, session, params);
 		if (!third.ok) throw third.error;
 		expect(third.result.logs.filter((l) => l.level === 'warn')).toEqual([]);
@@ -198,6 +201,7 @@ describe('Temp Mail Trigger under faults: nothing lost, nothing repeated', () =>
 			mailboxes: Record<string, { polledAt: number }>;
 		};
 		nodeState.mailboxes[box.email].polledAt -= 60 * 60 * 1000;
+		session.workflowId = 'harness-workflow-restarted'; // as above: an hour later, after a restart
 		const second = await pollTrigger(fixture, session, { mailboxes: box.email });
 		if (!second.ok) throw second.error;
 		expect(second.result.logs.filter((l) => l.level === 'warn')).toEqual([]);

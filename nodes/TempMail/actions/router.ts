@@ -9,6 +9,7 @@ import * as quota from './quota/Quota.resource';
 import type { BinaryCall } from '../helpers/attachments';
 import { runPool } from '../helpers/pool';
 import { concurrencyFrom, retrySettingsFrom } from '../helpers/requestOptions';
+import { requestSlots } from '../transport/slots';
 import { REQUEST_OPTIONS_PARAMETER } from '../shared/descriptions';
 
 type Operation = (
@@ -60,6 +61,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	);
 	const continueOnFail = this.continueOnFail();
 	const signal = this.getExecutionCancelSignal();
+	// One set for the whole run: items side by side and the downloads inside an item
+	// (Get Many) together never have more than Concurrency requests open.
+	const slots = requestSlots(concurrency);
 
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		try {
@@ -79,7 +83,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				this.getNodeParameter(REQUEST_OPTIONS_PARAMETER, itemIndex, {}),
 				itemIndex,
 			);
-			const call: BinaryCall = { ctx: this, itemIndex, retry, signal };
+			const call: BinaryCall = { ctx: this, itemIndex, retry, signal, slots };
 			return (await run.call(this, itemIndex, call)).map((result) => ({
 				...result,
 				pairedItem: { item: itemIndex },

@@ -8,13 +8,15 @@ import { selectAttachments } from '../helpers/attachmentItems';
 import { buildMessageItems, messageOutputOptions } from '../helpers/messageOutput';
 import type { MessageOutputOptions } from '../helpers/messageOutput';
 import { oldestFirst } from '../helpers/order';
-import { retrySettingsFrom } from '../helpers/requestOptions';
+import { runPool } from '../helpers/pool';
+import { concurrencyFrom, retrySettingsFrom } from '../helpers/requestOptions';
 import { mailboxAddress } from '../helpers/validate';
 import { REQUEST_OPTIONS_PARAMETER } from '../shared/descriptions';
 import type { MessageOptions } from '../shared/descriptions';
 import { listMessages } from '../transport/endpoints';
 import { failureOf } from '../transport/failure';
 import { readQuota } from '../transport/quota';
+import { requestSlots } from '../transport/slots';
 import type { Quota } from '../transport/quota';
 import { detectNewMessages } from './newMessages';
 import { QUOTA_WARNING_INTERVAL_MS, quotaWarning } from './quotaWatch';
@@ -62,12 +64,12 @@ function readSettings(ctx: IPollFunctions): TriggerSettings {
 			description: 'Fix or clear the Regular Expression filter.',
 		});
 	}
-	const retry = retrySettingsFrom(
-		ctx.getNode(),
-		ctx.getNodeParameter(REQUEST_OPTIONS_PARAMETER, {}),
-	);
+	const requestOptions = ctx.getNodeParameter(REQUEST_OPTIONS_PARAMETER, {});
+	const retry = retrySettingsFrom(ctx.getNode(), requestOptions);
+	// New messages of a poll are built side by side, never more than Concurrency requests open.
+	const slots = requestSlots(concurrencyFrom(ctx.getNode(), requestOptions));
 	return {
-		call: { ctx, retry },
+		call: { ctx, retry, slots },
 		mailboxes: parseMailboxList(ctx, ctx.getNodeParameter('mailboxes')),
 		accept: filter.accept,
 		output: messageOutputOptions(
@@ -100,14 +102,19 @@ async function pollMailbox(
 		listing.data.messages,
 		settings.emitExisting,
 	);
-	const items: INodeExecutionData[] = [];
+	const emitted = fresh.filter(settings.accept);
+	// Side by side, output in the order detected; any failure leaves the state as it was.
+	const perMessage = await runPool(
+		emitted.length,
+		settings.call.slots?.limit ?? 1,
+		async (index) => await buildMessageItems(settings.call, emitted[index], settings.output),
+	);
+	const items = perMessage.flat();
 	let calls = 1;
-	for (const message of fresh.filter(settings.accept)) {
-		items.push(...(await buildMessageItems(settings.call, message, settings.output)));
-		if (settings.output.downloadAttachments) {
+	if (settings.output.downloadAttachments) {
+		for (const message of emitted)
 			calls += selectAttachments(message.attachments, settings.output.attachmentSelection).wanted
 				.length;
-		}
 	}
 	return {
 		email,

@@ -72,7 +72,14 @@ describe('npm run bench:smoke (bench/run.js --smoke against the real n8n)', () =
 			'download.4 MB.peakRssMb',
 			'download.growthMb',
 			'download.plainNodeGrowthMb',
+			'download.plainNodeMs',
 			'download.4 MB.nodeMs',
+			'download.4 MB.nodeMsVsPlainNode',
+			'burst.getAll.sequentialMs',
+			'burst.getAll.parallelMs',
+			'burst.trigger.sequentialMs',
+			'burst.trigger.parallelMs',
+			'burst.maxInFlight',
 			'trigger.requestsPerPoll',
 			'trigger.requestsPerPollOfThree',
 			'trigger.pollCpuMs',
@@ -80,8 +87,9 @@ describe('npm run bench:smoke (bench/run.js --smoke against the real n8n)', () =
 			'waitFor.medianLatencyMs',
 			'waitFor.maxLatencyMs',
 		]);
+		// Rows compared with the HTTP Request node (the others: plain Node, one after another).
 		const compared = ids.filter(
-			(id) => /^(get|delete|download)\./.test(id) && id !== 'download.plainNodeGrowthMb',
+			(id) => /^(get|delete|download)\./.test(id) && !/plainNode|VsPlainNode/.test(id),
 		);
 		for (const f of figures) {
 			expect(typeof f.ours).toBe('number');
@@ -92,6 +100,14 @@ describe('npm run bench:smoke (bench/run.js --smoke against the real n8n)', () =
 		}
 		expect(results.passed).toBe(figures.every((f) => f.pass !== false));
 		expect(results.raw.throughput.operations.get.ours).toHaveLength(1);
+		// The burst ran both ways and compared their outputs (it throws when they differ).
+		expect(results.raw.burst.samples).toHaveLength(4);
+		const byId = new Map(figures.map((f) => [f.id, f]));
+		for (const name of ['getAll', 'trigger'])
+			expect(byId.get(`burst.${name}.parallelMs`)?.ratio).toBeCloseTo(
+				byId.get(`burst.${name}.parallelMs`)!.ours / byId.get(`burst.${name}.sequentialMs`)!.ours,
+				1,
+			);
 		expect(results.quota.used).toBeLessThan(results.quota.limit);
 	});
 

@@ -25,7 +25,12 @@ export async function downloadAsBinary(
 	fileName: string,
 ): Promise<IBinaryData> {
 	const { data: stream, headers } = await downloadAttachment(call, messageId, fileName);
-	return await call.ctx.helpers.prepareBinaryData(stream, fileName, mimeTypeOf(headers));
+	try {
+		return await call.ctx.helpers.prepareBinaryData(stream, fileName, mimeTypeOf(headers));
+	} finally {
+		// Closed whatever happened: the request's slot (transport/slots.ts) is freed on close.
+		stream.destroy();
+	}
 }
 
 /**

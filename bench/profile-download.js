@@ -2,9 +2,10 @@
 'use strict';
 /*
  * Where the time of one big download goes: our Attachment → Download and the HTTP Request
- * node (Response Format: File) in the real n8n, alternating, each `n8n execute` run with
- * its CPU time (utime + stime of the n8n process, from /proc) and, with --cpu-prof, a V8
- * CPU profile per run (open in Chrome DevTools, or summarise with --summary).
+ * node (Response Format: File) in the real n8n, and plain Node piping the same bytes into a
+ * file (no n8n), in turns, each `n8n execute` run with its CPU time (utime + stime of the
+ * n8n process, from /proc, start-up included) and, with --cpu-prof, a V8 CPU profile per
+ * run (open it in Chrome DevTools).
  *
  *   node bench/profile-download.js [--size-mb 1024] [--rounds 3] [--cpu-prof DIR]
  */
@@ -15,7 +16,29 @@ const { parseArgs } = require('node:util');
 const { deliverAttachments, downloadPlan, MiB } = require('./lib/memory');
 const { prepareN8n, executeMeasured, nodeRun } = require('./lib/n8n');
 const { startSimulatorProcess } = require('./lib/simulator-process');
+const { streamGrowth } = require('./lib/stream-floor');
 const { benchCredentials, benchWorkflows, REQUEST_NODE } = require('./lib/workflows');
+
+/** Count and total pause of each kind of collection in --trace-gc output, and why the full ones ran. */
+function gcSummary(stdout) {
+	const kinds = {};
+	for (const line of stdout.split('\n')) {
+		const kindName = /\bms: (Scavenge|Mark-Compact|Minor Mark-Sweep|Mark-Sweep)/.exec(line)?.[1];
+		const pause = /, ([\d.]+) \/ [\d.]+ ms/.exec(line)?.[1];
+		if (!kindName || !pause) continue;
+		const kind = (kinds[kindName] ??= { count: 0, ms: 0, reasons: {} });
+		kind.count++;
+		kind.ms += Number(pause);
+		const reason =
+			line
+				.slice(line.lastIndexOf(')') + 1)
+				.replace(/;\s*$/, '')
+				.trim() || '?';
+		kind.reasons[reason] = (kind.reasons[reason] ?? 0) + 1;
+	}
+	for (const kind of Object.values(kinds)) kind.ms = Math.round(kind.ms);
+	return kinds;
+}
 
 async function main() {
 	const { values } = parseArgs({
@@ -23,6 +46,7 @@ async function main() {
 			'size-mb': { type: 'string', default: '1024' },
 			rounds: { type: 'string', default: '3' },
 			'cpu-prof': { type: 'string' },
+			'trace-gc': { type: 'boolean' },
 		},
 	});
 	const plan = downloadPlan([Number(values['size-mb']) * MiB]);
@@ -37,7 +61,18 @@ async function main() {
 			credentials: benchCredentials({ baseUrl: sim.url, key: sim.key }),
 			workflows: [d.ours, d.http],
 		});
+		const [d0] = plan;
+		const url = `${sim.url}/api/messages/${encodeURIComponent(d0.messageId)}/attachments/${encodeURIComponent(d0.fileName)}`;
 		for (let round = 0; round < Number(values.rounds); round++) {
+			const plain = await streamGrowth(
+				env.runtime.node,
+				url,
+				sim.key,
+				`${env.userFolder}/plain.bin`,
+			);
+			process.stdout.write(
+				`${JSON.stringify({ round: round + 1, variant: 'plain Node', ms: Math.round(plain.ms) })}\n`,
+			);
 			const order = round % 2 === 0 ? ['ours', 'http'] : ['http', 'ours'];
 			for (const variant of order) {
 				env.clearBinaryData();
@@ -47,9 +82,12 @@ async function main() {
 					fs.mkdirSync(dir, { recursive: true });
 					extraEnv.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${dir}`;
 				}
-				const { run, peakRssBytes, cpuMs } = await executeMeasured(env, d[variant].id, {
+				const { run, peakRssBytes, cpuMs, stdout } = await executeMeasured(env, d[variant].id, {
 					extraEnv,
+					// Not allowed in NODE_OPTIONS: a flag of the n8n process itself.
+					nodeArgs: values['trace-gc'] ? ['--trace-gc'] : [],
 				});
+				if (values['trace-gc']) process.stdout.write(`${JSON.stringify(gcSummary(stdout))}\n`);
 				const node = nodeRun(run, REQUEST_NODE);
 				process.stdout.write(
 					`${JSON.stringify({ round: round + 1, variant, nodeMs: node.executionTimeMs, cpuMs, peakRssMb: Math.round(peakRssBytes / MiB) })}\n`,

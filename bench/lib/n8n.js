@@ -80,7 +80,11 @@ async function executeMeasured(env, workflowId, { beforeRetry, ...options } = {}
 	}
 }
 
-async function executeOnce(env, workflowId, { timeoutMs = 300_000, extraEnv = {} } = {}) {
+async function executeOnce(
+	env,
+	workflowId,
+	{ timeoutMs = 300_000, extraEnv = {}, nodeArgs = [] } = {},
+) {
 	const childEnv = runtime.n8nEnv({
 		runtime: env.runtime,
 		userFolder: env.userFolder,
@@ -93,7 +97,7 @@ async function executeOnce(env, workflowId, { timeoutMs = 300_000, extraEnv = {}
 	const started = Date.now();
 	const child = spawn(
 		env.runtime.node,
-		[env.runtime.n8nBin, 'execute', `--id=${workflowId}`, '--rawOutput'],
+		[...nodeArgs, env.runtime.n8nBin, 'execute', `--id=${workflowId}`, '--rawOutput'],
 		{
 			cwd: env.userFolder,
 			env: childEnv,
@@ -151,6 +155,8 @@ async function executeOnce(env, workflowId, { timeoutMs = 300_000, extraEnv = {}
 		// CPU time of the whole n8n process up to its last sample (start-up included).
 		cpuMs,
 		seconds,
+		// Everything n8n printed (e.g. --trace-gc lines when asked for).
+		stdout,
 		crashedOnExit: code !== 0 ? signal || `exit ${code}` : null,
 	};
 }

@@ -56,4 +56,4 @@ async function runStreamFloor({ env, sim, plan, rounds = 1, log = () => {} }) {
 	return { samples };
 }
 
-module.exports = { runStreamFloor };
+module.exports = { runStreamFloor, streamGrowth };

@@ -52,6 +52,16 @@ function s3Workflow(mailbox: string): {
 	};
 }
 
+/** A process's peak resident set (VmHWM) in MB, or null once it is gone. */
+function peakRssMb(pid: number): number | null {
+	try {
+		const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+		return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+	} catch {
+		return null;
+	}
+}
+
 const sha256 = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex');
 
 /** Attachments of several types and sizes, with the sha256 each must have in the bucket. */
@@ -197,6 +207,9 @@ describe('examples/attachments-to-s3.json in regular mode', () => {
 	it('uploads every attachment to the bucket, byte for byte, with no Code node', async () => {
 		const executions = await runPipeline(env, 'regular');
 		expect(executions.every((e) => e.status === 'success')).toBe(true);
+		report(
+			`regular: n8n peak RSS ${peakRssMb(env.n8n.pid)} MB after moving 57 MB (largest file 50 MB)`,
+		);
 	});
 });
 
@@ -226,6 +239,10 @@ describe.each(['database', 'filesystem'] as const)(
 				env.workerLogs().flatMap((log) => [...workerExecutions(log).finished]),
 			);
 			for (const execution of executions) expect(finished.has(execution.id)).toBe(true);
+			const workers = env.cluster.workers.map((worker) => `${peakRssMb(worker.pid)} MB`);
+			report(
+				`queue ${binaryDataMode}: peak RSS main ${peakRssMb(env.cluster.main.pid)} MB, workers ${workers.join(' / ')} (largest file 50 MB)`,
+			);
 		});
 	},
 );

@@ -42,6 +42,8 @@ export interface RunOptions {
 	apiKey?: string;
 	baseUrl?: string;
 	continueOnFail?: boolean;
+	/** The Temp Mail node's version (default 1, as workflows saved before version 2). */
+	typeVersion?: number;
 }
 
 export interface NodeRun {
@@ -63,6 +65,7 @@ export async function runTempMail(
 				workflowNode(NODE_NAME, NODE_TYPE, parameters, {
 					credentials: { tempMailApi: { id: '1', name: 'Temp Mail account' } },
 					...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+					...(options.typeVersion ? { typeVersion: options.typeVersion } : {}),
 				}),
 			],
 			connections: chain('Start', NODE_NAME),

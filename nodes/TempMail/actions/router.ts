@@ -6,6 +6,8 @@ import * as domain from './domain/Domain.resource';
 import * as mailbox from './mailbox/Mailbox.resource';
 import * as message from './message/Message.resource';
 import * as quota from './quota/Quota.resource';
+import { notAsToolReason } from './tool';
+import { runsAsTool } from '../helpers/agent';
 import type { BinaryCall } from '../helpers/attachments';
 import { runPool } from '../helpers/pool';
 import { concurrencyFrom, retrySettingsFrom } from '../helpers/requestOptions';
@@ -35,6 +37,20 @@ function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
 	return { json, pairedItem: { item: itemIndex } };
 }
 
+/**
+ * What an AI agent's tool returns: no mailbox token (it would go to the model provider), and
+ * an error as a result the model can read and act on ("error" and "description", the what to
+ * do), where a thrown error would reach it without its description.
+ */
+function asToolResult(items: INodeExecutionData[]): INodeExecutionData[] {
+	return items.map((item) => {
+		if (!('token' in item.json)) return item;
+		const json = { ...item.json };
+		delete json.token;
+		return { ...item, json };
+	});
+}
+
 /** Errors from our transport are already n8n errors; anything else gets the item attached. */
 function asNodeError(
 	ctx: IExecuteFunctions,
@@ -59,7 +75,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		node,
 		this.getNodeParameter(REQUEST_OPTIONS_PARAMETER, 0, {}),
 	);
-	const continueOnFail = this.continueOnFail();
+	const asTool = runsAsTool(node);
+	const continueOnFail = asTool || this.continueOnFail();
 	const signal = this.getExecutionCancelSignal();
 	// One set for the whole run: items side by side and the downloads inside an item
 	// (Get Many) together never have more than Concurrency requests open.
@@ -68,6 +85,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		try {
 			const resource = this.getNodeParameter('resource', itemIndex) as string;
+			// Before the operation: the tool variant has no operation parameter for such a resource.
+			const notAsTool = asTool ? notAsToolReason(resource) : undefined;
+			if (notAsTool) throw new NodeOperationError(this.getNode(), notAsTool, { itemIndex });
 			const operation = this.getNodeParameter('operation', itemIndex) as string;
 			const run = resources[resource]?.[operation];
 			if (!run) {
@@ -100,5 +120,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		concurrency,
 		async (index) => await runItem(index + 1),
 	);
-	return [[...first, ...rest.flat()]];
+	const results = [...first, ...rest.flat()];
+	return [asTool ? asToolResult(results) : results];
 }

@@ -1,21 +1,21 @@
-import { findCode } from './code';
+import { findCodeCandidates } from './code';
 import { parseHtml } from './html';
 import type { LinkOccurrence } from './links';
 import { linkOccurrences, uniqueUrls } from './links';
 import { compileUserPattern } from './pattern';
 import { normaliseText } from './text';
 import type { ExtractableMessage, ExtractOptions, ExtractResult } from './types';
-import { matchLinkPattern, pickVerificationLink } from './verificationLink';
+import { chooseVerificationLink, kindOfLink, matchLinkPattern } from './verificationLink';
 
-export { findCode } from './code';
-export type { CodeOptions } from './code';
+export { findCode, findCodeCandidates } from './code';
+export type { CodeCandidate, CodeOptions } from './code';
 export { decodeEntities } from './entities';
 export { findLinks } from './links';
 export { compileUserPattern, InvalidPatternError } from './pattern';
 export { htmlToText } from './text';
 export type { ExtractableMessage, ExtractOptions, ExtractResult } from './types';
 export { findVerificationLink } from './verificationLink';
-export type { LinkOptions } from './verificationLink';
+export type { LinkOptions, VerificationLinkKind } from './verificationLink';
 
 function isSet(pattern: string | undefined): pattern is string {
 	return typeof pattern === 'string' && pattern.trim() !== '';
@@ -29,10 +29,22 @@ function asText(value: unknown): string {
 			: String(value);
 }
 
+/** The Minimum Confidence option as a number in 0–1; anything else is refused with what to fix. */
+function minimumConfidenceOf(value: unknown): number {
+	if (value === undefined || value === null || value === '') return 0;
+	const number = typeof value === 'number' ? value : Number(value);
+	if (!Number.isFinite(number) || number < 0 || number > 1)
+		throw new RangeError(
+			`Minimum Confidence must be a number from 0 to 1 (got ${JSON.stringify(value)}): 0 keeps any code, 0.8 keeps only clear ones`,
+		);
+	return number;
+}
+
 /**
- * Reads a message without any request: its text, verification code, links and
- * verification link. Throws InvalidPatternError when `codePattern` or `linkPattern`
- * is not a valid regular expression.
+ * Reads a message without any request: its text, verification code (with the candidates
+ * and their confidence), links and verification link (with what it does). Throws
+ * InvalidPatternError when `codePattern` or `linkPattern` is not a valid regular
+ * expression, RangeError when `minimumConfidence` is not in 0–1.
  */
 export function extractFromMessage(
 	message: ExtractableMessage,
@@ -41,6 +53,7 @@ export function extractFromMessage(
 	// Refuse a bad pattern before reading a (possibly large) body.
 	if (isSet(options.codePattern)) compileUserPattern(options.codePattern, 'Code Pattern');
 	if (isSet(options.linkPattern)) compileUserPattern(options.linkPattern, 'Link Pattern');
+	const minimumConfidence = minimumConfidenceOf(options.minimumConfidence);
 	const subject = asText(message.subject);
 	const content = asText(message.content);
 	let text: string;
@@ -54,9 +67,22 @@ export function extractFromMessage(
 		occurrences = linkOccurrences(content, false);
 	}
 	const links = uniqueUrls(occurrences);
-	const code = findCode(subject, text, { codePattern: options.codePattern });
-	const verificationLink = isSet(options.linkPattern)
-		? matchLinkPattern(links, options.linkPattern)
-		: pickVerificationLink(occurrences);
-	return { text, code, links, verificationLink };
+	const codeCandidates = findCodeCandidates(subject, text, { codePattern: options.codePattern });
+	const best = codeCandidates[0];
+	const code = best !== undefined && best.confidence >= minimumConfidence ? best.code : null;
+	if (isSet(options.linkPattern)) {
+		const verificationLink = matchLinkPattern(links, options.linkPattern);
+		const verificationLinkKind =
+			verificationLink === null ? null : kindOfLink(occurrences, verificationLink);
+		return { text, code, codeCandidates, links, verificationLink, verificationLinkKind };
+	}
+	const choice = chooseVerificationLink(occurrences);
+	return {
+		text,
+		code,
+		codeCandidates,
+		links,
+		verificationLink: choice?.url ?? null,
+		verificationLinkKind: choice?.kind ?? null,
+	};
 }

@@ -17,11 +17,15 @@ export interface LinkOccurrence {
 
 /**
  * A link written in text: scheme, then anything up to whitespace, angle brackets, double
- * quotes, backticks, typographic quotes/guillemets or CJK/full-width punctuation.
+ * quotes, backticks, typographic quotes/guillemets, CJK/full-width punctuation, or a letter
+ * of a script written without spaces (Chinese, Japanese, Korean, Thai): such mail runs the
+ * next word straight on ("点击https://…/verify?t=abc完成验证"). A link written in text
+ * with a path in those scripts is cut there; an href keeps its path as written.
  */
 const TEXT_URL = new RegExp(
-	'https?://[^\\s<>"`\\u00AB\\u00BB\\u2018-\\u201F\\u3000-\\u303F\\uFF00-\\uFFEF]+',
-	'gi',
+	'https?://[^\\s<>"`\\u00AB\\u00BB\\u2018-\\u201F\\u3000-\\u303F\\uFF00-\\uFFEF' +
+		'\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\p{Script=Thai}]+',
+	'giu',
 );
 
 /** Stripped from the end of a link written in text: sentence punctuation and quotes. */

@@ -2,7 +2,9 @@ import {
 	AVOID_HOSTS,
 	TRACKING_PARAMETER,
 	URL_ACTION_STEMS,
+	URL_AVOID_PATH_TOKENS,
 	URL_AVOID_TOKENS,
+	URL_HELP_TOKENS,
 	URL_SIGN_IN_TOKENS,
 } from './linkWords';
 
@@ -18,6 +20,10 @@ export interface UrlReading {
 	signIn: boolean;
 	/** Carries something that looks like a one-time token (a long random value). */
 	token: boolean;
+	/** Says reset / recover / password. */
+	reset: boolean;
+	/** Says magic link / passwordless / one-time login. */
+	magic: boolean;
 }
 
 const MAX_READ = 4096;
@@ -58,18 +64,21 @@ function split(url: string): Parts {
 	const afterHost = hostEnd === -1 ? '' : rest.slice(hostEnd);
 	const hash = afterHost.indexOf('#');
 	const beforeHash = hash === -1 ? afterHost : afterHost.slice(0, hash);
-	const question = beforeHash.indexOf('?');
-	return {
-		host,
-		path: question === -1 ? beforeHash : beforeHash.slice(0, question),
-		query: question === -1 ? '' : beforeHash.slice(question + 1),
-	};
+	// A single-page app keeps its route in the fragment ("/#/verify-email?token=…",
+	// "/web#action=…&token=…", "index.php#?token=…"): read it as more path and query.
+	const route = hash === -1 ? '' : afterHost.slice(hash + 1).replace(/^!/, '');
+	const routed = /^[/?]/.test(route) || /^[\w.-]+=/.test(route);
+	const joined = routed ? `${beforeHash}${route.startsWith('/') ? '' : '?'}${route}` : beforeHash;
+	const [pathPart, ...queryParts] = joined.split('?');
+	return { host, path: pathPart, query: queryParts.join('&') };
 }
 
 /** A long random-looking value: 20+ letters/digits, or 10+ mixing letters and digits. */
 function isRandomToken(value: string): boolean {
 	// An address, a path or an email address is not a token.
 	if (/[/@:]/.test(value) || /^www\./i.test(value)) return false;
+	// A slug of words ("why-confirm-email") is a page name, not a token.
+	if (/^\p{L}+([-_.]\p{L}+)+$/u.test(value)) return false;
 	const plain = value.replace(/[^A-Za-z0-9]/g, '');
 	if (plain.length >= 20) return true;
 	return plain.length >= 10 && /[A-Za-z]/.test(plain) && /\d/.test(plain);
@@ -98,12 +107,17 @@ export function readUrl(url: string): UrlReading {
 		.map(split);
 
 	const hostWords = words(host.replace(/\.[a-z]+$/, ''));
-	const placeWords = [...hostWords, ...words(decodedPath)];
-	for (const destination of destinations)
-		placeWords.push(...words(destination.host), ...words(decode(destination.path)));
+	const pathWords = words(decodedPath);
+	const placeWords = [...hostWords, ...pathWords];
+	for (const destination of destinations) {
+		const destinationPath = words(decode(destination.path));
+		placeWords.push(...words(destination.host), ...destinationPath);
+		pathWords.push(...destinationPath);
+	}
 	const allWords = [...placeWords, ...meaningful.flatMap((parameter) => words(decode(parameter)))];
 
 	const action = allWords.some((word) => URL_ACTION_STEMS.some((stem) => word.includes(stem)));
+	const hasToken = [...decodedPath.split('/'), ...values].some(isRandomToken);
 	// A social network's own mails link to its own host: only its other links are avoided.
 	const social =
 		hostAvoided(host) || destinations.some((destination) => hostAvoided(destination.host));
@@ -111,6 +125,8 @@ export function readUrl(url: string): UrlReading {
 		(social && !action) ||
 		IMAGE.test(path) ||
 		placeWords.some((word) => URL_AVOID_TOKENS.has(word)) ||
+		(placeWords.some((word) => URL_HELP_TOKENS.has(word)) && !(action && hasToken)) ||
+		pathWords.some((word) => URL_AVOID_PATH_TOKENS.has(word)) ||
 		placeWords.join(' ').includes('opt out');
 	const joined = ` ${allWords.join(' ')} `;
 	const signIn =
@@ -120,6 +136,18 @@ export function readUrl(url: string): UrlReading {
 		) ||
 		joined.includes(' sign in ') ||
 		joined.includes(' log in ');
-	const token = [...decodedPath.split('/'), ...values].some(isRandomToken);
-	return { bare: (path === '' || path === '/') && query === '', avoid, action, signIn, token };
+
+	const reset = allWords.some((word) => /^(reset|recover|password|lostpassword|forgot)/.test(word));
+	const magic = allWords.some((word) =>
+		/^(magic|passwordless|ott|emaillogin|email-login)/.test(word),
+	);
+	return {
+		bare: (path === '' || path === '/') && query === '',
+		avoid,
+		action,
+		signIn,
+		token: hasToken,
+		reset,
+		magic,
+	};
 }

@@ -15,6 +15,8 @@ import {
 import type { AttachmentOutput, AttachmentSelection } from './attachmentItems';
 import { downloadAttachments } from './attachments';
 import type { BinaryCall } from './attachments';
+import { agentMessage, runsAsTool } from './agent';
+import type { ToolOutput } from './agent';
 
 /**
  * What a message becomes on the node's output, the same for Message → Get, Get Many,
@@ -28,8 +30,10 @@ export interface MessageOutputOptions {
 	attachmentOutput: AttachmentOutput;
 	attachmentSelection: AttachmentSelection;
 	attachmentPrefix?: string;
-	/** Present when Extract is on; the patterns are already checked. */
-	extract?: { codePattern?: string; linkPattern?: string };
+	/** Present when Extract is on; the patterns and the minimum confidence are already checked. */
+	extract?: { codePattern?: string; linkPattern?: string; minimumConfidence?: number };
+	/** Set when the node runs as an AI agent's tool and the result is not the full output. */
+	tool?: 'compact' | 'extractedOnly';
 }
 
 /** The compact message shape (Simplify on). */
@@ -53,7 +57,10 @@ function messageFields(message: ApiMessage, simplify: boolean): IDataObject {
 	return { ...message, attachments: message.attachments.map((a) => ({ ...a })) };
 }
 
-/** Turns the shared Options collection into output options, refusing unusable patterns before any request. */
+/**
+ * Turns the shared Options collection into output options, refusing unusable patterns or a
+ * minimum confidence outside 0–1 before any request.
+ */
 export function messageOutputOptions(
 	node: INode,
 	simplify: boolean,
@@ -68,7 +75,7 @@ export function messageOutputOptions(
 		attachmentPrefix: options.attachmentPrefix,
 	};
 	if (options.extract !== true) return output;
-	const patterns: { codePattern?: string; linkPattern?: string } = {};
+	const patterns: NonNullable<MessageOutputOptions['extract']> = {};
 	for (const [key, label] of [
 		['codePattern', 'Code Pattern'],
 		['linkPattern', 'Link Pattern'],
@@ -86,15 +93,46 @@ export function messageOutputOptions(
 		}
 		patterns[key] = source;
 	}
+	const minimum = options.minimumConfidence;
+	if (minimum !== undefined && minimum !== null && String(minimum) !== '') {
+		const value = Number(minimum);
+		if (!Number.isFinite(value) || value < 0 || value > 1) {
+			throw new NodeOperationError(
+				node,
+				`Minimum Confidence must be a number from 0 to 1 (got ${JSON.stringify(minimum)})`,
+				{ itemIndex, description: 'Set Minimum Confidence between 0 and 1, or remove it.' },
+			);
+		}
+		if (value > 0) patterns.minimumConfidence = value;
+	}
 	output.extract = patterns;
 	return output;
 }
 
-/** The Simplify and Options parameters of a message operation, read before any request. */
+/** The Tool Output parameter, which the node shows only as an AI agent's tool (see actions/tool.ts). */
+function toolOutput(ctx: IExecuteFunctions, itemIndex: number): ToolOutput {
+	const value = ctx.getNodeParameter('toolOutput', itemIndex, 'compact') as string;
+	if (value === 'compact' || value === 'extractedOnly' || value === 'full') return value;
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`Tool Output: must be Compact, Extracted Fields Only or Full, got "${value}"`,
+		{ itemIndex },
+	);
+}
+
+/**
+ * The Simplify and Options parameters of a message operation, read before any request. As an
+ * agent's tool the result is compact unless Tool Output is Full; it always carries the
+ * extracted code and link.
+ */
 export function readMessageOutput(ctx: IExecuteFunctions, itemIndex: number): MessageOutputOptions {
 	const simplify = ctx.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as MessageOptions;
-	return messageOutputOptions(ctx.getNode(), simplify, options, itemIndex);
+	const node = ctx.getNode();
+	const mode = runsAsTool(node) ? toolOutput(ctx, itemIndex) : 'full';
+	if (mode === 'full') return messageOutputOptions(node, simplify, options, itemIndex);
+	const output = messageOutputOptions(node, simplify, { ...options, extract: true }, itemIndex);
+	return { ...output, downloadAttachments: false, tool: mode };
 }
 
 /** Attachment Extensions and Max Attachment Size, checked before any request. */
@@ -124,6 +162,7 @@ export async function buildMessageItems(
 	message: ApiMessage,
 	options: MessageOutputOptions,
 ): Promise<INodeExecutionData[]> {
+	if (options.tool) return [{ json: agentMessage(message, options.tool, options.extract) }];
 	const item: INodeExecutionData = { json: messageFields(message, options.simplify) };
 	if (options.extract) Object.assign(item.json, extractFromMessage(message, options.extract));
 	if (!options.downloadAttachments) return [item];

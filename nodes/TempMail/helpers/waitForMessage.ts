@@ -1,20 +1,29 @@
 import { sleep } from 'n8n-workflow';
 
-import { listMessages } from '../transport/endpoints';
+import { getMessage, listMessages } from '../transport/endpoints';
 import { failureOf } from '../transport/failure';
 import type { Failure } from '../transport/failure';
 import { rateLimitWaitMs } from '../transport/retryPolicy';
 import type { ApiCall, ApiMessage } from '../transport/types';
 import type { MessagePredicate } from './filters';
-import { oldestFirst, receivedAtMs } from './order';
+import { oldestFirst } from './order';
 import { withoutRetries } from './requestOptions';
+
+/**
+ * Which mail counts as new. None of them compares clocks: the API's zone-less
+ * `receivedAt` comes from another clock, which may be hours off n8n's.
+ * - unread: listed with is_seen false; the match is returned by reading it (which
+ *   marks it seen), so mail that landed just before the wait counts, and the next
+ *   wait gets the next mail.
+ * - arrivingAfterStart: not in the first listing of this wait.
+ * - any: whatever matches, already read or not.
+ */
+export type NewMailRule = 'unread' | 'arrivingAfterStart' | 'any';
 
 export interface WaitSettings {
 	email: string;
 	accept: MessagePredicate;
-	/** Epoch ms: messages received before this do not count (unless `acceptExisting`). */
-	receivedAfter: number;
-	acceptExisting: boolean;
+	newMail: NewMailRule;
 	timeoutMs: number;
 	intervalMs: number;
 	/** Injected for tests; defaults to Date.now. */
@@ -25,25 +34,19 @@ export type WaitOutcome =
 	| { found: true; message: ApiMessage; checks: number; waitedMs: number }
 	| { found: false; checks: number; waitedMs: number; lastError?: string };
 
-/**
- * A message is new if it was not listed at the first check (clock-proof), or
- * its receivedAt (server clock, one-second resolution) is not before the
- * start; with `acceptExisting` anything matching counts. Of several, the
- * newest wins: it carries the latest code.
- */
+/** The newest message that is new under the rule and passes the filters: it carries the latest code. */
 function pickMatch(
 	messages: ApiMessage[],
-	settings: WaitSettings,
+	rule: NewMailRule,
+	accept: MessagePredicate,
 	listedAtFirstCheck: Set<string>,
 ): ApiMessage | undefined {
-	const startSecond = Math.floor(settings.receivedAfter / 1000) * 1000;
-	const candidates = messages.filter(
-		(message) =>
-			settings.acceptExisting ||
-			!listedAtFirstCheck.has(message.id) ||
-			receivedAtMs(message) >= startSecond,
-	);
-	const matching = oldestFirst(candidates).filter(settings.accept);
+	const candidates = messages.filter((message) => {
+		if (rule === 'unread') return message.is_seen !== true;
+		if (rule === 'arrivingAfterStart') return !listedAtFirstCheck.has(message.id);
+		return true;
+	});
+	const matching = oldestFirst(candidates).filter(accept);
 	return matching[matching.length - 1];
 }
 
@@ -84,16 +87,25 @@ export async function waitForMessage(call: ApiCall, settings: WaitSettings): Pro
 		call.signal?.throwIfAborted();
 		let delay = settings.intervalMs;
 		let caught: unknown;
+		let claiming = false;
 		try {
 			checks++;
 			const { messages } = (await listMessages(check, settings.email)).data;
 			const firstListing = listedAtFirstCheck ?? new Set(messages.map((m) => m.id));
-			const match = pickMatch(messages, settings, firstListing);
 			listedAtFirstCheck = firstListing;
+			const match = pickMatch(messages, settings.newMail, settings.accept, firstListing);
+			if (match && settings.newMail === 'unread') {
+				// Reading it marks it seen: this wait has it, the next one will not.
+				claiming = true;
+				const { data: message } = await getMessage(check, match.id);
+				return { found: true, message, checks, waitedMs: now() - started };
+			}
 			if (match) return { found: true, message: match, checks, waitedMs: now() - started };
 		} catch (error) {
 			caught = error;
 		}
+		// Gone between the listing and the read (deleted meanwhile): look again.
+		if (claiming && failureOf(caught).statusCode === 404) caught = undefined;
 		if (caught !== undefined) {
 			// Transport errors are already NodeApiError/NodeOperationError with a clear message.
 			const failure = failureOf(caught);

@@ -121,8 +121,10 @@ export const messageOptions: INodeProperties = {
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to add "text" (the body as plain text), "code" (the verification code), ' +
-				'"links" and "verificationLink", read from the message without another request',
+				'Whether to add "text" (the body as plain text), "code" (the verification code, as a person ' +
+				'would type it), "codeCandidates" (possible codes, best first, with a confidence from 0 to 1), ' +
+				'"links", "verificationLink" and "verificationLinkKind" (verify, reset, magic sign-in, confirm ' +
+				'subscription, approve sign-in), read from the message without another request',
 		},
 		{
 			displayName: 'Link Pattern',
@@ -141,6 +143,16 @@ export const messageOptions: INodeProperties = {
 			default: 0,
 			description:
 				'With Download Attachments on: larger attachments are not downloaded; they are listed in "attachmentErrors" with their size. 0 downloads any size.',
+		},
+		{
+			displayName: 'Minimum Confidence',
+			name: 'minimumConfidence',
+			type: 'number',
+			default: 0,
+			typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+			description:
+				'With Extract on: below this confidence (0 to 1) "code" is null, so the workflow can branch ' +
+				'instead of typing a doubtful code; "codeCandidates" still lists what was found. 0 keeps any code.',
 		},
 	],
 };
@@ -196,6 +208,7 @@ export interface MessageOptions {
 	extract?: boolean;
 	codePattern?: string;
 	linkPattern?: string;
+	minimumConfidence?: number;
 }
 
 /** Requests in flight at once by default: fast, yet far below what makes an API answer 429. */

@@ -106,12 +106,17 @@ describe('sign-up verification flow in one workflow (engine, simulator)', () => 
 		});
 		const [item] = list.outputOf('List');
 		expect(item.json).toMatchObject({ code: sent.code, verificationLink: sent.link });
+		expect(item.json.codeCandidates).toEqual([
+			{ code: sent.code, confidence: expect.any(Number), context: expect.any(String) },
+		]);
+		expect(item.json.verificationLinkKind).toEqual(expect.any(String));
 		expect(await fixture.control.requests()).toHaveLength(1);
 	});
 
 	it('a custom code pattern overrides, and an invalid one is refused before any request', async () => {
 		const box = await fixture.control.createMailbox();
 		await fixture.control.signUp(box.email, 0);
+		const [sent] = (await fixture.control.signUps()).filter((s) => s.email === box.email);
 		const run = (options: Record<string, unknown>) =>
 			runWorkflow({
 				workflow: {
@@ -150,8 +155,63 @@ describe('sign-up verification flow in one workflow (engine, simulator)', () => 
 		expect(flags.errorOf('List')?.message).toMatch(
 			/^Code Pattern: "\/\(\\d\+\)\/uv" is not a valid regular expression \(.+\)$/,
 		);
+		// Minimum Confidence: a code named right before it has confidence 1 and stays at 1.
+		const named = (await run({ minimumConfidence: 1 })).outputOf('List')[0].json;
+		expect(named.code).toBe(sent.code);
+		expect(named.codeCandidates).toEqual([
+			{ code: sent.code, confidence: 1, context: expect.stringContaining(sent.code) },
+		]);
+		await fixture.control.clearRequests();
+		const outside = await run({ minimumConfidence: 1.5 });
+		expect(outside.errorOf('List')?.message).toBe(
+			'Minimum Confidence must be a number from 0 to 1 (got 1.5)',
+		);
+		expect(await fixture.control.requests()).toHaveLength(0);
 		const link = await run({ linkPattern: '/confirm/uv' });
 		expect(link.errorOf('List')?.message).toMatch(/^Link Pattern: "\/confirm\/uv" is not a valid/);
 		expect(await fixture.control.requests()).toHaveLength(0);
+	});
+	it('Minimum Confidence turns a doubtful code into null and keeps the candidates', async () => {
+		const box = await fixture.control.createMailbox();
+		await fixture.control.deliver(box.email, {
+			subject: 'Sign in',
+			html: false,
+			content: 'Your code is 482913 or, on the old app, 739104.',
+		});
+		const run = (minimumConfidence?: number) =>
+			runWorkflow({
+				workflow: {
+					nodes: [
+						startNode(),
+						workflowNode(
+							'List',
+							NODE_TYPE,
+							{
+								resource: 'message',
+								operation: 'getAll',
+								email: box.email,
+								returnAll: true,
+								options: {
+									extract: true,
+									...(minimumConfidence === undefined ? {} : { minimumConfidence }),
+								},
+							},
+							credentials,
+						),
+					],
+					connections: chain('Start', 'List'),
+				},
+				nodeTypes: { [NODE_TYPE]: new TempMail() },
+				credentialTypes: [new TempMailApi()],
+				credentials: { tempMailApi: { apiKey: fixture.sim.defaultKey, baseUrl: fixture.sim.url } },
+			});
+		const loose = (await run()).outputOf('List')[0].json;
+		expect(loose.code).toBe('482913');
+		const candidates = loose.codeCandidates as Array<{ code: string; confidence: number }>;
+		expect(candidates.map((candidate) => candidate.code)).toEqual(['482913', '739104']);
+		expect(candidates[0].confidence).toBeLessThan(0.9);
+		const strict = (await run(0.9)).outputOf('List')[0].json;
+		expect(strict.code).toBeNull();
+		expect(strict.codeCandidates).toEqual(candidates);
 	});
 });

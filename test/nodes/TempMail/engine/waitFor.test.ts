@@ -96,12 +96,14 @@ describe('Message → Wait For (engine, simulator)', () => {
 		);
 		const started = Date.now();
 		const [run] = await Promise.all([
-			runTempMail(fixture, waitFor(box.email)),
+			// Version 2 (Unread): the mail lands while the first check is refused, so "not in the
+			// first listing" could not tell it from mail already there.
+			runTempMail(fixture, waitFor(box.email), { typeVersion: 2 }),
 			later(500, () => fixture.control.deliver(box.email, { subject: 'code 1234' })),
 		]);
 		expect(run.items.map((i) => i.json.subject)).toEqual(['code 1234']);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(4000);
-		expect((await fixture.control.requests()).length).toBe(2);
+		expect((await fixture.control.requests()).length).toBe(3);
 	});
 
 	it('retries server errors and dropped connections within the timeout', async () => {
@@ -109,10 +111,11 @@ describe('Message → Wait For (engine, simulator)', () => {
 		await fixture.control.injectFaults([{ kind: 'status', status: 503 }, { kind: 'drop' }], {
 			pathPrefix: '/api/messages',
 		});
-		await fixture.control.deliver(box.email, { subject: 'hello', receivedAt: Date.now() + 1000 });
-		const run = await runTempMail(fixture, waitFor(box.email));
+		await fixture.control.deliver(box.email, { subject: 'hello' });
+		const run = await runTempMail(fixture, waitFor(box.email), { typeVersion: 2 });
 		expect(run.items.map((i) => i.json.subject)).toEqual(['hello']);
-		expect((await fixture.control.requests()).length).toBe(3);
+		// Three listings, then the read that claims the unread message.
+		expect((await fixture.control.requests()).length).toBe(4);
 	});
 
 	it('fails at once when the mailbox expired (404)', async () => {
@@ -153,9 +156,10 @@ describe('Message → Wait For (engine, simulator)', () => {
 	it('waits per input item, each on its own mailbox', async () => {
 		const a = await fixture.control.createMailbox();
 		const b = await fixture.control.createMailbox();
-		await fixture.control.deliver(a.email, { subject: 'for a', receivedAt: Date.now() + 1000 });
-		await fixture.control.deliver(b.email, { subject: 'for b', receivedAt: Date.now() + 1000 });
+		await fixture.control.deliver(a.email, { subject: 'for a' });
+		await fixture.control.deliver(b.email, { subject: 'for b' });
 		const run = await runTempMail(fixture, waitFor('={{ $json.mailbox }}'), {
+			typeVersion: 2,
 			inputItems: [{ json: { mailbox: a.email } }, { json: { mailbox: b.email } }],
 		});
 		expect(run.items.map((i) => [i.json.subject, i.pairedItem])).toEqual([

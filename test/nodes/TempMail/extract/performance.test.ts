@@ -110,6 +110,21 @@ describe('extraction performance', () => {
 		['400k code words and numbers', 'code 123456 '.repeat(400_000)],
 		['300k promo codes', 'promo code AB12CD 123456 '.repeat(200_000)],
 		['1M dashes and digits', '12-'.repeat(1_000_000)],
+		// The rules of issue #21: words of capitals set apart, mixed case, labels, quoted codes.
+		['400k named capital words', 'code: QGWQMY\n'.repeat(400_000)],
+		['400k capital words alone on lines', 'Your code\nQGWQMY\n'.repeat(300_000)],
+		['400k mixed-case words', 'Kod: yupf2BkP '.repeat(400_000)],
+		['300k expired quotes', 'The code 111111 we sent earlier has expired. '.repeat(120_000)],
+		['300k other labels', 'Código da reserva: J99VJX CEP 01310 '.repeat(150_000)],
+		['300k hyphen codes', 'K7Q-9XZ-'.repeat(600_000)],
+		[
+			'200k approve/deny pairs',
+			'<a href="https://x.example/deny?t=Zx81Qm99a">No, it wasn\'t me</a><a href="https://x.example/ok?t=Zx81Qm99a">Yes, it was me</a>'.repeat(
+				40_000,
+			),
+		],
+		['100k fragment routes', 'https://x.example/#/verify?t=Zx81Qm#/'.repeat(100_000)],
+		['1M CJK after a link', `https://x.example/verify?t=1${'验证'.repeat(1_000_000)}`],
 	];
 
 	it.each(hostile)('copes with %s (HTML and text)', (_name, content) => {

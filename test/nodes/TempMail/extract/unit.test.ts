@@ -268,12 +268,13 @@ describe('findCode', () => {
 		expect(findCode('', 'Hello\n\nYour code:\n\n  7730\n\nThanks')).toBe('7730');
 	});
 
-	it('returns codes written with one separator without it', () => {
+	it('returns codes as a person types them: digits without their grouping, a shown hyphen kept', () => {
 		expect(findCode('', 'Your code is 123-456')).toBe('123456');
 		expect(findCode('', 'Your code is 482 913')).toBe('482913');
 		expect(findCode('', 'Your code is 482\u00A0913')).toBe('482913');
 		expect(findCode('', 'Your PIN: 4829-1736')).toBe('48291736');
-		expect(findCode('', 'Slack code: K8X-4MP')).toBe('K8X4MP');
+		expect(findCode('', 'Slack code: K8X-4MP')).toBe('K8X-4MP');
+		expect(findCode('', 'Slack code: K8X 4MP')).toBe('K8X4MP');
 		expect(findCode('', 'Enter this code: 4 8 2 9 1 3')).toBe('482913');
 	});
 
@@ -388,8 +389,16 @@ describe('extractFromMessage', () => {
 		expect(result).toEqual({
 			text: 'Hi!\n\nYour code is 604 217.\n\nConfirm account\n\nUnsubscribe',
 			code: '604217',
+			codeCandidates: [
+				{
+					code: '604217',
+					confidence: 1,
+					context: 'Hi! Your code is 604 217. Confirm account Unsubscribe',
+				},
+			],
 			links: ['https://app.example/confirm?t=Q1w2E3r4T5&u=9', 'https://app.example/unsubscribe'],
 			verificationLink: 'https://app.example/confirm?t=Q1w2E3r4T5&u=9',
+			verificationLinkKind: 'verify',
 		});
 	});
 
@@ -402,8 +411,10 @@ describe('extractFromMessage', () => {
 		expect(result).toEqual({
 			text: 'Use &amp; keep:\n\nhttps://app.example/magic-link?t=Z9x8C7v6B5',
 			code: null,
+			codeCandidates: [],
 			links: ['https://app.example/magic-link?t=Z9x8C7v6B5'],
 			verificationLink: 'https://app.example/magic-link?t=Z9x8C7v6B5',
+			verificationLinkKind: 'magic sign-in',
 		});
 	});
 
@@ -429,8 +440,10 @@ describe('extractFromMessage', () => {
 		expect(extractFromMessage(loose)).toEqual({
 			text: '',
 			code: null,
+			codeCandidates: [],
 			links: [],
 			verificationLink: null,
+			verificationLinkKind: null,
 		});
 	});
 });

@@ -30,7 +30,7 @@ const { benchCredentials, benchWorkflows } = require('./lib/workflows');
 
 const ROOT = path.join(__dirname, '..');
 
-/** What each mode runs. Targets come from issue #10. */
+/** What each mode runs. Targets come from issues #10 and #19. */
 const MODES = {
 	full: {
 		items: 1000,
@@ -38,6 +38,7 @@ const MODES = {
 		latencyMs: 20,
 		downloadSizes: [1 * MiB, 200 * MiB, 1024 * MiB],
 		memoryRounds: 3,
+		burst: { messages: 50, attachments: 2, sizeBytes: 1 * MiB, rounds: 3 },
 		triggerMessages: 1000,
 		triggerPolls: 5,
 		waitForIntervalSeconds: 2,
@@ -50,6 +51,7 @@ const MODES = {
 		latencyMs: 20,
 		downloadSizes: [1 * MiB, 4 * MiB],
 		memoryRounds: 1,
+		burst: { messages: 10, attachments: 2, sizeBytes: 64 * 1024, rounds: 1 },
 		triggerMessages: 50,
 		triggerPolls: 2,
 		waitForIntervalSeconds: 2,
@@ -57,7 +59,6 @@ const MODES = {
 	},
 };
 const MAX_IN_FLIGHT_TARGET = 20;
-const GROWTH_TARGET_MB = 50;
 
 function machine() {
 	let osName = `${os.type()} ${os.release()}`;
@@ -200,10 +201,18 @@ async function main() {
 			log,
 		});
 		const memory = await runMemory({ env, workflows, plan, rounds: settings.memoryRounds, log });
-		const streamFloor = await runStreamFloor({ env, sim, plan });
+		const streamFloor = await runStreamFloor({
+			env,
+			sim,
+			plan,
+			rounds: settings.memoryRounds,
+			log,
+		});
 
 		// Loaded only now: the in-process engine (n8n-core) is not needed before.
 		const { runTrigger, runWaitFor, closeHarness } = require('./lib/inprocess');
+		const { runBurst } = require('./lib/burst');
+		const burst = await runBurst({ sim, ...settings.burst, latencyMs: settings.latencyMs, log });
 		const trigger = await runTrigger({
 			sim,
 			messages: settings.triggerMessages,
@@ -218,11 +227,10 @@ async function main() {
 		});
 		await closeHarness();
 
-		const raw = { throughput, memory, streamFloor, trigger, waitFor };
+		const raw = { throughput, memory, streamFloor, burst, trigger, waitFor };
 		const fullSettings = {
 			...settings,
 			maxInFlightTarget: MAX_IN_FLIGHT_TARGET,
-			growthTargetMb: GROWTH_TARGET_MB,
 		};
 		const figures = allFigures(raw, fullSettings, runtime.NODE_VERSION);
 		const results = {
@@ -242,7 +250,9 @@ async function main() {
 				peakRss:
 					'VmHWM of the `n8n execute` process (/proc/<pid>/status), binary data mode filesystem',
 				streamFloor:
-					'VmHWM growth of a fresh process of the same Node binary piping http.get() into a file (no n8n): the floor for any streamed download',
+					'VmHWM growth and request-to-file-closed time of a fresh process of the same Node binary piping http.get() into a file (no n8n): the floor for any streamed download',
+				burst:
+					'in-process engine: wall time of Message → Get Many and of one trigger poll over the same mailbox (every message new, Download Attachments on) at Concurrency 1 and at the default, alternating (median of rounds); most /api requests in flight',
 				triggerCpu:
 					'process.cpuUsage() around one steady-state poll in the in-process n8n engine (simulator in another process)',
 				waitForLatency: 'from the delivery (control API answer) to the end of the in-process run',

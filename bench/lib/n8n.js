@@ -46,6 +46,21 @@ function memoryOf(pid) {
 	}
 }
 
+/** CPU time (user + system) a process has used so far, in ms; null once it is gone. */
+function cpuMsOf(pid) {
+	try {
+		// Fields after the command name (which may hold spaces): utime and stime are 14 and 15.
+		const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+	} catch {
+		return null;
+	}
+}
+
+/** Linux reports process times in clock ticks of 1/100 s (USER_HZ) on every common platform. */
+const CLOCK_TICKS = 100;
+
 /**
  * `n8n execute --id=<id> --rawOutput` with the peak RSS of the n8n process itself: its
  * VmHWM, read every 20 ms (the kernel keeps the high-water mark, so a sample taken any
@@ -65,7 +80,11 @@ async function executeMeasured(env, workflowId, { beforeRetry, ...options } = {}
 	}
 }
 
-async function executeOnce(env, workflowId, { timeoutMs = 300_000, extraEnv = {} } = {}) {
+async function executeOnce(
+	env,
+	workflowId,
+	{ timeoutMs = 300_000, extraEnv = {}, nodeArgs = [] } = {},
+) {
 	const childEnv = runtime.n8nEnv({
 		runtime: env.runtime,
 		userFolder: env.userFolder,
@@ -78,7 +97,7 @@ async function executeOnce(env, workflowId, { timeoutMs = 300_000, extraEnv = {}
 	const started = Date.now();
 	const child = spawn(
 		env.runtime.node,
-		[env.runtime.n8nBin, 'execute', `--id=${workflowId}`, '--rawOutput'],
+		[...nodeArgs, env.runtime.n8nBin, 'execute', `--id=${workflowId}`, '--rawOutput'],
 		{
 			cwd: env.userFolder,
 			env: childEnv,
@@ -93,9 +112,12 @@ async function executeOnce(env, workflowId, { timeoutMs = 300_000, extraEnv = {}
 	child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
 	child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
 	let peak = 0;
+	let cpuMs = 0;
 	const sample = () => {
 		const memory = memoryOf(child.pid);
 		if (memory) peak = Math.max(peak, memory.hwm);
+		const cpu = cpuMsOf(child.pid);
+		if (cpu !== null) cpuMs = Math.max(cpuMs, cpu);
 	};
 	const sampler = setInterval(sample, 20);
 	const timer = setTimeout(() => void stopGroup(child.pid, 5_000), timeoutMs);
@@ -130,7 +152,11 @@ async function executeOnce(env, workflowId, { timeoutMs = 300_000, extraEnv = {}
 	return {
 		run,
 		peakRssBytes: peak,
+		// CPU time of the whole n8n process up to its last sample (start-up included).
+		cpuMs,
 		seconds,
+		// Everything n8n printed (e.g. --trace-gc lines when asked for).
+		stdout,
 		crashedOnExit: code !== 0 ? signal || `exit ${code}` : null,
 	};
 }

@@ -1,7 +1,8 @@
 'use strict';
-// The floor for the memory figures: a plain `http.get(...)` piped into a file by the
-// same Node binary n8n runs on, no n8n at all. Node 24 itself keeps about 70 MB of
-// read buffers alive before its garbage collector returns them, whatever the size.
+// The floor for the memory and download-time figures: a plain `http.get(...)` piped into a
+// file by the same Node binary n8n runs on, no n8n at all. Node 24 itself keeps tens of MB
+// of read buffers alive before its garbage collector returns them, whatever the size. Its
+// time runs from the request to the file being closed, as a node's time does.
 const { execFile } = require('node:child_process');
 
 const SCRIPT = `
@@ -11,15 +12,17 @@ const { pipeline } = require('node:stream/promises');
 const [url, key, file] = process.argv.slice(1);
 const hwm = () => Number(/VmHWM:\\s+(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]) * 1024;
 const before = hwm();
+const started = performance.now();
 http.get(url, { headers: { Authorization: 'Bearer ' + key } }, (res) => {
 	pipeline(res, fs.createWriteStream(file)).then(() => {
+		const ms = performance.now() - started;
 		fs.rmSync(file);
-		process.stdout.write(JSON.stringify({ before, after: hwm() }));
+		process.stdout.write(JSON.stringify({ before, after: hwm(), ms }));
 	}, (error) => { console.error(error); process.exit(1); });
 }).on('error', (error) => { console.error(error); process.exit(1); });
 `;
 
-/** Peak RSS growth (bytes) of a fresh Node process streaming one attachment to a file. */
+/** Peak RSS (bytes) before and after, and the time (ms), of a fresh Node process streaming one attachment to a file. */
 function streamGrowth(nodeBinary, url, key, file) {
 	return new Promise((resolve, reject) => {
 		execFile(
@@ -29,25 +32,28 @@ function streamGrowth(nodeBinary, url, key, file) {
 			(error, stdout, stderr) => {
 				if (error)
 					return reject(new Error(`plain stream download failed: ${stderr || error.message}`));
-				const { before, after } = JSON.parse(stdout);
-				resolve({ beforeBytes: before, peakBytes: after });
+				const { before, after, ms } = JSON.parse(stdout);
+				resolve({ beforeBytes: before, peakBytes: after, ms });
 			},
 		);
 	});
 }
 
-async function runStreamFloor({ env, sim, plan }) {
+/** Every size, `rounds` times (the figures take the median per size). */
+async function runStreamFloor({ env, sim, plan, rounds = 1, log = () => {} }) {
 	const samples = [];
-	for (const d of plan) {
-		const url = `${sim.url}/api/messages/${encodeURIComponent(d.messageId)}/attachments/${encodeURIComponent(d.fileName)}`;
-		const file = `${env.userFolder}/stream-floor.bin`;
-		samples.push({
-			label: d.label,
-			size: d.size,
-			...(await streamGrowth(env.runtime.node, url, sim.key, file)),
-		});
+	for (let round = 0; round < rounds; round++) {
+		for (const d of plan) {
+			const url = `${sim.url}/api/messages/${encodeURIComponent(d.messageId)}/attachments/${encodeURIComponent(d.fileName)}`;
+			const file = `${env.userFolder}/stream-floor.bin`;
+			const sample = await streamGrowth(env.runtime.node, url, sim.key, file);
+			samples.push({ label: d.label, size: d.size, round: round + 1, ...sample });
+			log(
+				`round ${round + 1} plain Node ${d.label}: ${sample.ms.toFixed(0)} ms, peak RSS +${((sample.peakBytes - sample.beforeBytes) / 1048576).toFixed(0)} MB`,
+			);
+		}
 	}
 	return { samples };
 }
 
-module.exports = { runStreamFloor };
+module.exports = { runStreamFloor, streamGrowth };

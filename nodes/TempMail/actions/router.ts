@@ -11,6 +11,7 @@ import { runsAsTool } from '../helpers/agent';
 import type { BinaryCall } from '../helpers/attachments';
 import { runPool } from '../helpers/pool';
 import { concurrencyFrom, retrySettingsFrom } from '../helpers/requestOptions';
+import { requestSlots } from '../transport/slots';
 import { REQUEST_OPTIONS_PARAMETER } from '../shared/descriptions';
 
 type Operation = (
@@ -77,6 +78,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const asTool = runsAsTool(node);
 	const continueOnFail = asTool || this.continueOnFail();
 	const signal = this.getExecutionCancelSignal();
+	// One set for the whole run: items side by side and the downloads inside an item
+	// (Get Many) together never have more than Concurrency requests open.
+	const slots = requestSlots(concurrency);
 
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		try {
@@ -99,7 +103,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				this.getNodeParameter(REQUEST_OPTIONS_PARAMETER, itemIndex, {}),
 				itemIndex,
 			);
-			const call: BinaryCall = { ctx: this, itemIndex, retry, signal };
+			const call: BinaryCall = { ctx: this, itemIndex, retry, signal, slots };
 			return (await run.call(this, itemIndex, call)).map((result) => ({
 				...result,
 				pairedItem: { item: itemIndex },

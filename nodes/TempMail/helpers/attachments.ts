@@ -41,6 +41,10 @@ export async function downloadAsBinary(
 	} catch (error) {
 		// The body broke off after the answer began: say so in the user's words.
 		throw errorForBrokenDownload(call.ctx.getNode(), fileName, error, call.itemIndex);
+	} finally {
+		// Closed whatever happened: the request's slot (transport/slots.ts) is freed on close.
+		// (A short body already read to look for an error comes back as bytes: nothing to close.)
+		if ('destroy' in stream) stream.destroy();
 	}
 }
 

@@ -233,11 +233,10 @@ export const requestOptions: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY, numberPrecision: 0 },
 			default: DEFAULT_CONCURRENCY,
-			// Only the action node has items to run side by side; the trigger has no "resource".
-			displayOptions: { show: { '/resource': [{ _cnd: { exists: true } }] } },
 			description:
-				'How many input items the node works on at once, each with its own API requests. ' +
-				'Results keep the input order. 1 runs the items one after another.',
+				'The most API requests open at once: input items, and the messages of Get Many or ' +
+				'of a trigger poll with their attachment downloads, run side by side up to this ' +
+				'number. Results keep their order. 1 runs everything one after another.',
 		},
 		{
 			displayName: 'Max Retry Wait (Seconds)',

@@ -17,6 +17,30 @@ function appendNote(error: NodeApiError | NodeOperationError, note: string): voi
 }
 
 /**
+ * One attempt while holding one of the call's request slots (if it has any). A streamed
+ * answer keeps its slot until the stream has closed: the body is still arriving until then.
+ */
+async function attemptInSlot(
+	call: ApiCall,
+	request: TempMailRequest,
+	stream: boolean,
+): Promise<{ answer: RawAnswer; apiKey: string }> {
+	if (!call.slots) return await attempt(call, request, stream);
+	let release: (() => void) | undefined = await call.slots.take();
+	try {
+		const result = await attempt(call, request, stream);
+		const body = result.answer.body;
+		if (stream && isStream(body) && !body.destroyed) {
+			body.once('close', release);
+			release = undefined;
+		}
+		return result;
+	} finally {
+		release?.();
+	}
+}
+
+/**
  * One request with the retry policy (./retryPolicy.ts) around it: a failed attempt is either
  * retried after a cancellable sleep, or its error thrown with a note on the retries made.
  * What the failure means comes from the value the error was built from (./failure.ts).
@@ -30,7 +54,7 @@ async function withRetries(
 	for (let retriesDone = 0; ; retriesDone++) {
 		if (signal?.aborted) throw cancelledError(call.ctx.getNode(), itemIndex);
 		try {
-			return await attempt(call, request, stream);
+			return await attemptInSlot(call, request, stream);
 		} catch (caught) {
 			const error =
 				caught instanceof NodeApiError || caught instanceof NodeOperationError

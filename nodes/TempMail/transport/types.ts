@@ -9,6 +9,7 @@ import type {
 
 import type { Target } from './errors';
 import type { RetrySettings } from './retryPolicy';
+import type { RequestSlots } from './slots';
 
 type TempMailFunctions = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
@@ -23,6 +24,8 @@ export interface ApiCall {
 	itemIndex?: number;
 	/** The execution's cancel signal: a wait between retries ends with it. */
 	signal?: AbortSignal;
+	/** Shared by all requests of a node run or poll: at most Concurrency open at once. */
+	slots?: RequestSlots;
 }
 
 export interface TempMailRequest {

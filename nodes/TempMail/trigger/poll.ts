@@ -12,13 +12,15 @@ import {
 } from '../helpers/messageOutput';
 import type { MessageOutputOptions } from '../helpers/messageOutput';
 import { newestOf } from '../helpers/order';
-import { retrySettingsFrom } from '../helpers/requestOptions';
+import { runPool } from '../helpers/pool';
+import { concurrencyFrom, retrySettingsFrom } from '../helpers/requestOptions';
 import { mailboxAddress } from '../helpers/validate';
 import { REQUEST_OPTIONS_PARAMETER } from '../shared/descriptions';
 import type { MessageOptions } from '../shared/descriptions';
 import { listMessages } from '../transport/endpoints';
 import { failureOf } from '../transport/failure';
 import { readQuota } from '../transport/quota';
+import { requestSlots } from '../transport/slots';
 import type { Quota } from '../transport/quota';
 import { detectNewMessages } from './newMessages';
 import { pollBudget } from './pollBudget';
@@ -69,12 +71,12 @@ function readSettings(ctx: IPollFunctions): TriggerSettings {
 			description: 'Fix or clear the Regular Expression filter.',
 		});
 	}
-	const retry = retrySettingsFrom(
-		ctx.getNode(),
-		ctx.getNodeParameter(REQUEST_OPTIONS_PARAMETER, {}),
-	);
+	const requestOptions = ctx.getNodeParameter(REQUEST_OPTIONS_PARAMETER, {});
+	const retry = retrySettingsFrom(ctx.getNode(), requestOptions);
+	// New messages of a poll are built side by side, never more than Concurrency requests open.
+	const slots = requestSlots(concurrencyFrom(ctx.getNode(), requestOptions));
 	return {
-		call: { ctx, retry },
+		call: { ctx, retry, slots },
 		mailboxes: parseMailboxList(ctx, ctx.getNodeParameter('mailboxes')),
 		accept: filter.accept,
 		output: messageOutputOptions(
@@ -115,17 +117,25 @@ async function pollMailbox(
 		listing.data.messages,
 		settings.emitExisting,
 	);
+	const emitted = fresh.filter(settings.accept);
+	// Side by side (bounded by the poll's request slots), handled below in the order
+	// detected. Once the poll's budget has run out, a message not yet started waits for the
+	// next poll; the first always runs, so a slow mailbox still makes progress.
+	const reports = await runPool(emitted.length, settings.call.slots?.limit ?? 1, async (index) =>
+		index > 0 && !budget.left()
+			? undefined
+			: await buildMessageItemsReport(settings.call, emitted[index], settings.output),
+	);
 	const items: INodeExecutionData[] = [];
 	const held: Record<string, number> = {};
 	const later = new Set<string>();
 	let calls = 1;
-	for (const message of fresh.filter(settings.accept)) {
-		// At least one message per poll, so a slow mailbox still makes progress.
-		if (items.length > 0 && !budget.left()) {
+	for (const [index, message] of emitted.entries()) {
+		const report = reports[index];
+		if (report === undefined) {
 			later.add(message.id);
 			continue;
 		}
-		const report = await buildMessageItemsReport(settings.call, message, settings.output);
 		if (settings.output.downloadAttachments) {
 			calls += selectAttachments(message.attachments, settings.output.attachmentSelection).wanted
 				.length;

@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { newestFirst } from '../../helpers/order';
+import { runPool } from '../../helpers/pool';
 import { mailboxAddress } from '../../helpers/validate';
 import { listMessages } from '../../transport/endpoints';
 import * as shared from '../../shared/descriptions';
@@ -55,7 +56,12 @@ export async function execute(
 	const selected = returnAll
 		? messages
 		: messages.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
-	const items: INodeExecutionData[] = [];
-	for (const message of selected) items.push(...(await buildMessageItems(call, message, output)));
-	return items;
+	// Messages side by side (their downloads bounded by the call's request slots), output in
+	// the API's order whatever order they finish in.
+	const perMessage = await runPool(
+		selected.length,
+		call.slots?.limit ?? 1,
+		async (index) => await buildMessageItems(call, selected[index], output),
+	);
+	return perMessage.flat();
 }

@@ -155,7 +155,12 @@ describe('Temp Mail Trigger: a backlog larger than the poll budget', () => {
 	it('stops fetching when the budget is spent and emits the rest with the next polls, each once, oldest first', async () => {
 		const box = await fixture.control.createMailbox();
 		const session: TriggerSession = { staticData: {}, workflowId: `budget-${randomUUID()}` };
-		const params = { mailboxes: box.email, options: { downloadAttachments: true } };
+		// One message at a time (Concurrency 1), so the budget runs out between messages.
+		const params = {
+			mailboxes: box.email,
+			options: { downloadAttachments: true },
+			requestOptions: { concurrency: 1 },
+		};
 		itemsOf(await pollTrigger(fixture, session, params));
 		for (let i = 1; i <= 4; i++) {
 			await fixture.control.deliver(box.email, {

@@ -3,6 +3,7 @@
 // mailbox (every message new, Download Attachments on), at Concurrency 1 (one after
 // another) and at the default (side by side), in the in-process n8n engine against the
 // simulator with latency on every request. Wall time of the node, most requests in flight.
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -86,6 +87,9 @@ async function triggerPoll(sim, email, requestOptions) {
 		credentialTypes: [new TempMailApi()],
 		credentials: { tempMailApi: { apiKey: sim.key, baseUrl: sim.url } },
 		staticData: {},
+		// A workflow of its own per poll: the trigger remembers, per workflow, the last state
+		// it handed n8n (its durable-scheduler guard), and every burst poll starts afresh.
+		workflowId: `bench-burst-${crypto.randomUUID()}`,
 	});
 	return result.result?.[0] ?? [];
 }

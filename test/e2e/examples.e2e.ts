@@ -143,8 +143,18 @@ describe('examples/quota-watch.json (Schedule Trigger, run like the editor\'s "E
 	const TRIGGER = 'Every Hour';
 
 	async function run() {
-		const { executionId } = await env.rest.runWorkflow(QUOTA.id, TRIGGER);
-		return await env.rest.waitForExecution(executionId);
+		const once = async () => {
+			const { executionId } = await env.rest.runWorkflow(QUOTA.id, TRIGGER);
+			return await env.rest.waitForExecution(executionId);
+		};
+		const execution = await once();
+		// n8n 1.123 once reported a manual run over REST as a success in which only the
+		// Schedule Trigger had run (seen 1 time in 4 runs): ask again once, and say so.
+		if (execution.status === 'success' && !execution.data.resultData?.runData?.['Get Quota']) {
+			report(`execution ${String(execution.id)} ran only its trigger; running the workflow again`);
+			return await once();
+		}
+		return execution;
 	}
 
 	it('takes the "Quota OK" branch while plenty of calls remain', async () => {

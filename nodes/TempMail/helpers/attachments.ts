@@ -4,6 +4,7 @@ import type { IBinaryData, IDataObject, IExecuteFunctions, IPollFunctions } from
 import { downloadAttachment } from '../transport/endpoints';
 import { errorForBrokenDownload } from '../transport/errors';
 import { failureOf } from '../transport/failure';
+import { isUnsendableSegment } from '../transport/path';
 import type { ApiAttachment, ApiCall, ApiMessage } from '../transport/types';
 import type { DownloadedAttachment } from './attachmentItems';
 
@@ -19,14 +20,6 @@ function headerText(headers: IDataObject, name: string): string | undefined {
 function mimeTypeOf(headers: IDataObject): string {
 	const type = headerText(headers, 'content-type')?.split(';')[0].trim().toLowerCase();
 	return type && /^[a-z0-9.+-]+\/[a-z0-9.+-]+$/.test(type) ? type : 'application/octet-stream';
-}
-
-/**
- * A name no request can ask for: an empty path segment matches nothing, and `.`
- * or `..` (even percent-encoded) are collapsed by URL normalisation into another path.
- */
-export function isUnfetchableName(name: string): boolean {
-	return name === '' || name === '.' || name === '..';
 }
 
 /** Streams one attachment into n8n's binary data store (filesystem/S3/database as configured). */
@@ -79,7 +72,7 @@ export async function downloadAttachments(
 	const failures: AttachmentFailure[] = [];
 	for (const { index, attachment } of wanted) {
 		const fileName = attachment.name;
-		if (isUnfetchableName(fileName)) {
+		if (isUnsendableSegment(fileName)) {
 			failures.push({
 				fileName,
 				reason: `A file named "${fileName}" cannot be downloaded: no API address can name it`,

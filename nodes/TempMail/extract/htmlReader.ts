@@ -2,15 +2,12 @@ import { decodeEntities } from './entities';
 import type { HtmlAnchor, ParsedHtml } from './html';
 import type { HtmlHandler } from './htmlScanner';
 import {
-	AMPERSAND,
 	BLANK,
 	CELL,
 	COLLAPSE,
 	HEAD_CONTENT,
 	HTML_WHITESPACE,
 	INVISIBLE,
-	isSpace,
-	KEEP,
 	LINE,
 	PARAGRAPH,
 	whitespaceOf,
@@ -99,33 +96,19 @@ export function visibleTextReader(html: string): HtmlHandler & { finish(): Parse
 	};
 
 	/**
-	 * The text html[start, end). One pass tells whether it is only whitespace (indentation:
-	 * not even copied), needs its whitespace collapsed, or holds character references.
+	 * The text html[start, end): only whitespace (indentation: not even copied), whitespace
+	 * to collapse, or character references to decode first.
 	 */
 	const emitRange = (start: number, end: number) => {
-		let verdict = KEEP;
-		let blank = true;
-		let references = false;
-		let previousSpace = false;
-		for (let k = start; k < end; k++) {
-			const code = html.charCodeAt(k);
-			if (isSpace(code)) {
-				if (previousSpace || code !== 0x20) verdict = COLLAPSE;
-				previousSpace = true;
-			} else {
-				blank = false;
-				previousSpace = false;
-				if (code === AMPERSAND) references = true;
-			}
-		}
+		let verdict = whitespaceOf(html, start, end);
 		const space = () => {
 			if (inHead) return;
 			pendingSpace = true;
 			addToLabel(' ');
 		};
-		if (blank && preDepth === 0) return space();
+		if (verdict === BLANK && preDepth === 0) return space();
 		let value = html.slice(start, end);
-		if (references) {
+		if (value.includes('&')) {
 			value = decodeEntities(value);
 			verdict = whitespaceOf(value); // "&#10;" and friends are whitespace too
 			if (verdict === BLANK && preDepth === 0) return space();

@@ -123,7 +123,6 @@ export const DOUBLE_QUOTE = 0x22;
 export const SINGLE_QUOTE = 0x27;
 export const BANG = 0x21;
 export const QUESTION = 0x3f;
-export const AMPERSAND = 0x26;
 
 export function isSpace(code: number): boolean {
 	return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d;
@@ -148,14 +147,14 @@ export const COLLAPSE = 1;
 export const BLANK = 2;
 
 /**
- * KEEP when text has no whitespace but single spaces, BLANK when it is only whitespace,
- * else COLLAPSE (cheaper than always running a replace: mail HTML is full of indentation).
+ * KEEP when text (value[start, end)) has no whitespace but single spaces, BLANK when it is
+ * only whitespace, else COLLAPSE (cheaper than always running a replace: mail HTML is full of indentation).
  */
-export function whitespaceOf(value: string): number {
+export function whitespaceOf(value: string, start = 0, end = value.length): number {
 	let previousSpace = false;
 	let verdict = KEEP;
 	let blank = true;
-	for (let i = 0; i < value.length; i++) {
+	for (let i = start; i < end; i++) {
 		const code = value.charCodeAt(i);
 		if (isSpace(code)) {
 			if (previousSpace || code !== 0x20) verdict = COLLAPSE;

@@ -233,23 +233,42 @@ class N8nRest {
 		return execution;
 	}
 
-	/** Polls an execution until it is no longer new/running/waiting. */
+	/**
+	 * Polls an execution until it has finished and its run data is the final one.
+	 * n8n 1.x on its default SQLite (no pool) writes an execution's status and its run data
+	 * in two statements outside a transaction, so a read between them sees "success" with
+	 * the data the execution started with (seen in CI as `data` missing, and as a run in
+	 * which only the trigger had run).
+	 */
 	async waitForExecution(id, timeoutMs = 60_000) {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const execution = await this.getExecution(id);
-			if (
-				execution &&
-				!['new', 'running', 'waiting'].includes(execution.status) &&
-				execution.finished !== undefined
-			) {
-				if (execution.status !== 'running') return execution;
+			if (isFinished(execution) && hasFinalRunData(execution)) return execution;
+			if (Date.now() > deadline) {
+				const state = isFinished(execution)
+					? 'finished without its final run data'
+					: execution?.status;
+				throw new Error(`execution ${id} still ${state} after ${timeoutMs / 1000} s`);
 			}
-			if (Date.now() > deadline)
-				throw new Error(`execution ${id} still ${execution?.status} after ${timeoutMs / 1000} s`);
 			await new Promise((r) => setTimeout(r, 250));
 		}
 	}
+}
+
+function isFinished(execution) {
+	return (
+		!!execution &&
+		!['new', 'running', 'waiting'].includes(execution.status) &&
+		execution.finished !== undefined
+	);
+}
+
+/** A finished run names the node it ended at, or the error that stopped it before any node. */
+function hasFinalRunData(execution) {
+	if (execution.status === 'canceled') return true;
+	const result = execution.data?.resultData;
+	return !!result && (result.lastNodeExecuted !== undefined || result.error !== undefined);
 }
 
 module.exports = { N8nRest, N8nRestError, OWNER, loadFlatted };

@@ -13,32 +13,12 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { parseArgs } = require('node:util');
 
+const { gcSummary, liveHeapMb } = require('./lib/gc-trace');
 const { deliverAttachments, downloadPlan, MiB } = require('./lib/memory');
 const { prepareN8n, executeMeasured, nodeRun } = require('./lib/n8n');
 const { startSimulatorProcess } = require('./lib/simulator-process');
 const { streamGrowth } = require('./lib/stream-floor');
 const { benchCredentials, benchWorkflows, REQUEST_NODE } = require('./lib/workflows');
-
-/** Count and total pause of each kind of collection in --trace-gc output, and why the full ones ran. */
-function gcSummary(stdout) {
-	const kinds = {};
-	for (const line of stdout.split('\n')) {
-		const kindName = /\bms: (Scavenge|Mark-Compact|Minor Mark-Sweep|Mark-Sweep)/.exec(line)?.[1];
-		const pause = /, ([\d.]+) \/ [\d.]+ ms/.exec(line)?.[1];
-		if (!kindName || !pause) continue;
-		const kind = (kinds[kindName] ??= { count: 0, ms: 0, reasons: {} });
-		kind.count++;
-		kind.ms += Number(pause);
-		const reason =
-			line
-				.slice(line.lastIndexOf(')') + 1)
-				.replace(/;\s*$/, '')
-				.trim() || '?';
-		kind.reasons[reason] = (kind.reasons[reason] ?? 0) + 1;
-	}
-	for (const kind of Object.values(kinds)) kind.ms = Math.round(kind.ms);
-	return kinds;
-}
 
 async function main() {
 	const { values } = parseArgs({
@@ -87,7 +67,10 @@ async function main() {
 					// Not allowed in NODE_OPTIONS: a flag of the n8n process itself.
 					nodeArgs: values['trace-gc'] ? ['--trace-gc'] : [],
 				});
-				if (values['trace-gc']) process.stdout.write(`${JSON.stringify(gcSummary(stdout))}\n`);
+				if (values['trace-gc'])
+					process.stdout.write(
+						`${JSON.stringify({ liveHeapMb: liveHeapMb(stdout), ...gcSummary(stdout) })}\n`,
+					);
 				const node = nodeRun(run, REQUEST_NODE);
 				process.stdout.write(
 					`${JSON.stringify({ round: round + 1, variant, nodeMs: node.executionTimeMs, cpuMs, peakRssMb: Math.round(peakRssBytes / MiB) })}\n`,

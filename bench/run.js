@@ -21,7 +21,7 @@ const runtime = require('../scripts/runtime');
 const { chartHtml, renderPng } = require('./lib/chart');
 const { deliverMessages, messageIds } = require('./lib/deliver');
 const { allFigures, formatTable } = require('./lib/figures');
-const { deliverAttachments, downloadPlan, runMemory, MiB } = require('./lib/memory');
+const { deliverAttachments, downloadPlan, heldHeapMb, runMemory, MiB } = require('./lib/memory');
 const { prepareN8n } = require('./lib/n8n');
 const { startSimulatorProcess } = require('./lib/simulator-process');
 const { runStreamFloor } = require('./lib/stream-floor');
@@ -208,6 +208,14 @@ async function main() {
 			rounds: settings.memoryRounds,
 			log,
 		});
+		const streamFloorWithHeap = await runStreamFloor({
+			env,
+			sim,
+			plan,
+			rounds: settings.memoryRounds,
+			heapMb: heldHeapMb(memory),
+			log,
+		});
 
 		// Loaded only now: the in-process engine (n8n-core) is not needed before.
 		const { runTrigger, runWaitFor, closeHarness } = require('./lib/inprocess');
@@ -227,7 +235,7 @@ async function main() {
 		});
 		await closeHarness();
 
-		const raw = { throughput, memory, streamFloor, burst, trigger, waitFor };
+		const raw = { throughput, memory, streamFloor, streamFloorWithHeap, burst, trigger, waitFor };
 		const fullSettings = {
 			...settings,
 			maxInFlightTarget: MAX_IN_FLIGHT_TARGET,
@@ -251,6 +259,8 @@ async function main() {
 					'VmHWM of the `n8n execute` process (/proc/<pid>/status), binary data mode filesystem',
 				streamFloor:
 					'VmHWM growth and request-to-file-closed time of a fresh process of the same Node binary piping http.get() into a file (no n8n): the floor for any streamed download',
+				streamFloorWithHeap:
+					"the same, the process first filling its heap with small live objects up to the heap n8n keeps alive during our node's largest download (median heap after a full collection, from --trace-gc): the floor for any streamed download inside n8n",
 				burst:
 					'in-process engine: wall time of Message → Get Many and of one trigger poll over the same mailbox (every message new, Download Attachments on) at Concurrency 1 and at the default, alternating (median of rounds); most /api requests in flight',
 				triggerCpu:

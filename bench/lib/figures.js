@@ -72,7 +72,7 @@ function throughputFigures(throughput, maxInFlightTarget) {
 	return out;
 }
 
-function memoryFigures(memory, streamFloor, nodeVersion) {
+function memoryFigures(memory, streamFloor, streamFloorWithHeap, nodeVersion) {
 	// Peak RSS per size and node: the median over the rounds (a garbage collection a
 	// little earlier or later moves one sample by several MB).
 	const peaks = new Map();
@@ -111,16 +111,16 @@ function memoryFigures(memory, streamFloor, nodeVersion) {
 	const growth = (variant) =>
 		round((largest[1][variant].peakRssBytes - smallest[1][variant].peakRssBytes) / MiB);
 	// Plain Node, no n8n: median per size over its rounds (older saved runs have one, no time).
-	const floorOf = (label) => {
-		const list = streamFloor.samples.filter((s) => s.label === label);
+	const floorOf = (label, floor = streamFloor) => {
+		const list = floor.samples.filter((s) => s.label === label);
 		return {
 			growthBytes: median(list.map((s) => s.peakBytes - s.beforeBytes)),
 			ms: list.every((s) => typeof s.ms === 'number') ? median(list.map((s) => s.ms)) : null,
 		};
 	};
-	const floorGrowth = round(
-		(floorOf(largest[0]).growthBytes - floorOf(smallest[0]).growthBytes) / MiB,
-	);
+	const floorGrowthOf = (floor) =>
+		round((floorOf(largest[0], floor).growthBytes - floorOf(smallest[0], floor).growthBytes) / MiB);
+	const floorGrowth = floorGrowthOf(streamFloor);
 	const growthLimit = Math.min(growth('http'), floorGrowth + GROWTH_OVER_PLAIN_NODE_MB);
 	out.push(
 		figure(
@@ -172,6 +172,35 @@ function memoryFigures(memory, streamFloor, nodeVersion) {
 			null,
 		),
 	);
+	// Plain Node holding as much live heap as n8n (older saved runs have none).
+	const heldHeap = streamFloorWithHeap
+		? {
+				name: `plain Node ${nodeVersion} holding n8n's live heap (${streamFloorWithHeap.heapMb} MB)`,
+				growth: floorGrowthOf(streamFloorWithHeap),
+				ms: floorOf(largest[0], streamFloorWithHeap).ms,
+			}
+		: null;
+	if (heldHeap)
+		out.push(
+			figure(
+				'download.plainNodeWithHeapGrowthMb',
+				`Reference, no n8n: ${heldHeap.name} http → file, ${largest[0]} vs ${smallest[0]}`,
+				'MB',
+				heldHeap.growth,
+				null,
+				'—',
+				null,
+			),
+			figure(
+				'download.plainNodeWithHeapMs',
+				`Reference, no n8n: ${heldHeap.name} http → file, ${largest[0]}: time`,
+				'ms',
+				round(heldHeap.ms),
+				null,
+				'—',
+				null,
+			),
+		);
 	const oursMs = largest[1].ours.nodeMs;
 	const httpMs = largest[1].http.nodeMs;
 	out.push(
@@ -197,6 +226,29 @@ function memoryFigures(memory, streamFloor, nodeVersion) {
 			plainMs,
 		),
 	);
+	if (heldHeap)
+		out.push(
+			figure(
+				`download.${largest[0]}.nodeMsVsPlainNodeWithHeap`,
+				`Download ${largest[0]}: node time vs plain Node holding n8n's live heap`,
+				'ms',
+				round(oursMs),
+				null,
+				'—',
+				null,
+				heldHeap.ms,
+			),
+			figure(
+				'download.growthMbVsPlainNodeWithHeap',
+				`Download ${largest[0]} vs ${smallest[0]}: extra peak RSS vs plain Node holding n8n's live heap`,
+				'MB',
+				growth('ours'),
+				null,
+				'—',
+				null,
+				heldHeap.growth,
+			),
+		);
 	return out;
 }
 
@@ -334,7 +386,7 @@ function formatTable(figures) {
 function allFigures(raw, settings, nodeVersion) {
 	return [
 		...throughputFigures(raw.throughput, settings.maxInFlightTarget),
-		...memoryFigures(raw.memory, raw.streamFloor, nodeVersion),
+		...memoryFigures(raw.memory, raw.streamFloor, raw.streamFloorWithHeap, nodeVersion),
 		...burstFigures(raw.burst, settings.maxInFlightTarget),
 		...triggerFigures(raw.trigger, raw.waitFor),
 	];

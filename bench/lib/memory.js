@@ -1,8 +1,11 @@
 'use strict';
 // One attachment per size, downloaded in filesystem binary mode by our node and by the
 // HTTP Request node (Response Format: File): the peak RSS (VmHWM) of the `n8n execute`
-// process, the same way for both, and n8n's own node time.
+// process, the same way for both, n8n's own node time, and the heap n8n keeps alive (from
+// --trace-gc) for the plain-Node reference that holds as much.
+const { liveHeapMb } = require('./gc-trace');
 const { executeMeasured, nodeRun } = require('./n8n');
+const { median } = require('./stats');
 const { REQUEST_NODE } = require('./workflows');
 
 const MiB = 1024 * 1024;
@@ -62,9 +65,10 @@ async function runMemory({ env, workflows, plan, rounds = 1, log }) {
 async function runSize({ env, workflows, d, round, first, samples, log }) {
 	for (const variant of first === 'ours' ? ['ours', 'http'] : ['http', 'ours']) {
 		env.clearBinaryData();
-		const { run, peakRssBytes, seconds, crashedOnExit } = await executeMeasured(
+		const { run, peakRssBytes, seconds, crashedOnExit, stdout } = await executeMeasured(
 			env,
 			workflows.download[d.label][variant].id,
+			{ nodeArgs: ['--trace-gc'] },
 		);
 		const node = nodeRun(run, REQUEST_NODE);
 		const bytes = storedBytes(node.items[0]);
@@ -82,11 +86,21 @@ async function runSize({ env, workflows, d, round, first, samples, log }) {
 			storedBytes: bytes,
 			processSeconds: seconds,
 			crashedOnExit,
+			liveHeapMb: liveHeapMb(stdout),
 		});
 		log(
-			`round ${round + 1} download ${d.label} ${variant}: peak RSS ${(peakRssBytes / MiB).toFixed(0)} MB, node ${node.executionTimeMs} ms`,
+			`round ${round + 1} download ${d.label} ${variant}: peak RSS ${(peakRssBytes / MiB).toFixed(0)} MB, node ${node.executionTimeMs} ms, live heap ${liveHeapMb(stdout)} MB`,
 		);
 	}
 }
 
-module.exports = { downloadPlan, deliverAttachments, runMemory, MiB };
+/** The live heap of n8n running our node on the largest download, in MB (median of rounds). */
+function heldHeapMb(memory) {
+	const largest = Math.max(...memory.samples.map((s) => s.size));
+	const heaps = memory.samples
+		.filter((s) => s.size === largest && s.variant === 'ours' && s.liveHeapMb !== null)
+		.map((s) => s.liveHeapMb);
+	return heaps.length ? Math.round(median(heaps)) : 0;
+}
+
+module.exports = { downloadPlan, deliverAttachments, runMemory, heldHeapMb, MiB };

@@ -74,8 +74,12 @@ describe('npm run bench:smoke (bench/run.js --smoke against the real n8n)', () =
 			'download.growthMb',
 			'download.plainNodeGrowthMb',
 			'download.plainNodeMs',
+			'download.plainNodeWithHeapGrowthMb',
+			'download.plainNodeWithHeapMs',
 			'download.4 MB.nodeMs',
 			'download.4 MB.nodeMsVsPlainNode',
+			'download.4 MB.nodeMsVsPlainNodeWithHeap',
+			'download.growthMbVsPlainNodeWithHeap',
 			'burst.getAll.sequentialMs',
 			'burst.getAll.parallelMs',
 			'burst.trigger.sequentialMs',
@@ -103,6 +107,10 @@ describe('npm run bench:smoke (bench/run.js --smoke against the real n8n)', () =
 		expect(results.raw.throughput.operations.get.ours).toHaveLength(1);
 		// The burst ran both ways and compared their outputs (it throws when they differ).
 		expect(results.raw.burst.samples).toHaveLength(4);
+		// The plain-Node reference held the heap n8n kept alive (read from n8n's --trace-gc).
+		expect(results.raw.streamFloorWithHeap.heapMb).toBeGreaterThan(0);
+		for (const sample of results.raw.streamFloorWithHeap.samples)
+			expect(sample.heapMb).toBeGreaterThanOrEqual(0.8 * results.raw.streamFloorWithHeap.heapMb);
 		const ours = (id: string) => Number(figures.find((f) => f.id === id)?.ours);
 		for (const name of ['getAll', 'trigger'])
 			expect(figures.find((f) => f.id === `burst.${name}.parallelMs`)?.ratio).toBeCloseTo(

@@ -175,7 +175,7 @@ function memoryFigures(memory, streamFloor, streamFloorWithHeap, nodeVersion) {
 	// Plain Node holding as much live heap as n8n (older saved runs have none).
 	const heldHeap = streamFloorWithHeap
 		? {
-				name: `plain Node ${nodeVersion} holding n8n's live heap (${streamFloorWithHeap.heapMb} MB)`,
+				name: `plain Node ${nodeVersion} holding ${round(median(streamFloorWithHeap.samples.map((s) => s.heapMb)))} MB of live heap (n8n: ${streamFloorWithHeap.heapMb} MB)`,
 				growth: floorGrowthOf(streamFloorWithHeap),
 				ms: floorOf(largest[0], streamFloorWithHeap).ms,
 			}

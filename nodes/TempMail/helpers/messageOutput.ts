@@ -153,6 +153,13 @@ function attachmentSelectionOf(
 	return { extensions, maxSizeBytes };
 }
 
+export interface MessageItemsReport {
+	items: INodeExecutionData[];
+	failures: AttachmentFailure[];
+	/** Attachment downloads requested (the trigger counts them against the quota). */
+	downloads: number;
+}
+
 /**
  * The output items of one message: one item, or with One Item per Attachment one per
  * downloaded attachment (none for a message without any), with the attachments that
@@ -164,31 +171,37 @@ export async function buildMessageItemsReport(
 	call: BinaryCall,
 	message: ApiMessage,
 	options: MessageOutputOptions,
-): Promise<{ items: INodeExecutionData[]; failures: AttachmentFailure[] }> {
+): Promise<MessageItemsReport> {
 	if (options.tool) {
 		return {
 			items: [{ json: agentMessage(message, options.tool, options.extract) }],
 			failures: [],
+			downloads: 0,
 		};
 	}
 	const item: INodeExecutionData = { json: messageFields(message, options.simplify) };
 	if (options.extract) Object.assign(item.json, extractFromMessage(message, options.extract));
-	if (!options.downloadAttachments) return { items: [item], failures: [] };
+	if (!options.downloadAttachments) return { items: [item], failures: [], downloads: 0 };
 	const { wanted, tooLarge } = selectAttachments(message.attachments, options.attachmentSelection);
 	const { downloaded, failures } = await downloadAttachments(call, message, wanted);
 	const attachmentErrors = [
 		...tooLarge,
 		...failures.map(({ fileName, reason }) => ({ fileName, reason })),
 	];
+	const downloads = wanted.length;
 	if (options.attachmentOutput === 'perAttachment') {
-		return { items: itemsPerAttachment(message, downloaded, attachmentErrors), failures };
+		return {
+			items: itemsPerAttachment(message, downloaded, attachmentErrors),
+			failures,
+			downloads,
+		};
 	}
 	if (attachmentErrors.length > 0) item.json.attachmentErrors = attachmentErrors;
 	if (downloaded.length > 0) {
 		const prefix = options.attachmentPrefix?.trim() || DEFAULT_ATTACHMENT_PREFIX;
 		item.binary = binaryPerMessage(downloaded, prefix);
 	}
-	return { items: [item], failures };
+	return { items: [item], failures, downloads };
 }
 
 /** The output items of one message; a failed attachment is reported in them, never thrown. */

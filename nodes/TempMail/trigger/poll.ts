@@ -4,7 +4,6 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import type { BinaryCall } from '../helpers/attachments';
 import { messageFilter } from '../helpers/filters';
 import type { MessageFilters, MessagePredicate } from '../helpers/filters';
-import { selectAttachments } from '../helpers/attachmentItems';
 import {
 	buildMessageItems,
 	buildMessageItemsReport,
@@ -136,10 +135,7 @@ async function pollMailbox(
 			later.add(message.id);
 			continue;
 		}
-		if (settings.output.downloadAttachments) {
-			calls += selectAttachments(message.attachments, settings.output.attachmentSelection).wanted
-				.length;
-		}
+		calls += report.downloads;
 		const failedPolls = (previous?.attachmentRetries?.[message.id] ?? 0) + 1;
 		if (report.failures.some((failure) => failure.transient) && failedPolls < ATTACHMENT_POLLS) {
 			held[message.id] = failedPolls;

@@ -175,6 +175,31 @@ describe('Temp Mail Trigger under faults: nothing lost, nothing repeated', () =>
 		expect(await warningsOf()).toEqual([]);
 	});
 
+	it('counts the attachment downloads of a poll in the calls the quota warning weighs', async () => {
+		const account = await fixture.control.createAccount({ quotaLimit: 50000, used: 0 });
+		session.apiKey = account.key;
+		const box = await fixture.control.createMailbox({ key: account.key });
+		const params = {
+			mailboxes: box.email,
+			options: { downloadAttachments: true, attachmentExtensions: 'pdf' },
+		};
+		await pollTrigger(fixture, session, params);
+		await pollTrigger(fixture, session, params);
+		await fixture.control.deliver(box.email, {
+			subject: 'Two files wanted, one left out',
+			attachments: [
+				{ name: 'a.pdf', text: 'first' },
+				{ name: 'b.pdf', text: 'second' },
+				{ name: 'c.txt', text: 'not wanted' },
+			],
+		});
+		const outcome = await pollTrigger(fixture, session, params);
+		if (!outcome.ok) throw outcome.error;
+		const warnings = outcome.result.logs.filter((l) => l.level === 'warn').map((l) => l.message);
+		// The list request and the two wanted downloads; the left-out file costs nothing.
+		expect(warnings.join('\n')).toContain('with 3 call(s) per poll');
+	});
+
 	it('does not warn after one short gap when polls are then an hour apart', async () => {
 		const box = await fixture.control.createMailbox();
 		const params = { mailboxes: box.email };

@@ -1,3 +1,6 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
+
 import { compileUserPattern } from '../extract';
 import type { ApiMessage } from '../transport/types';
 
@@ -40,4 +43,20 @@ export function messageFilter(
 		return true;
 	};
 	return { accept };
+}
+
+/** The filters as a predicate; an unusable Regular Expression is the node's error, before any request. */
+export function messagePredicate(
+	node: INode,
+	filters: MessageFilters,
+	itemIndex?: number,
+): MessagePredicate {
+	const filter = messageFilter(filters);
+	if ('problem' in filter) {
+		throw new NodeOperationError(node, filter.problem, {
+			itemIndex,
+			description: 'Fix or clear the Regular Expression filter.',
+		});
+	}
+	return filter.accept;
 }

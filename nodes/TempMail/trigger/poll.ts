@@ -2,7 +2,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import type { BinaryCall } from '../helpers/attachments';
-import { messageFilter } from '../helpers/filters';
+import { messagePredicate } from '../helpers/filters';
 import type { MessageFilters, MessagePredicate } from '../helpers/filters';
 import {
 	buildMessageItems,
@@ -63,13 +63,10 @@ function readSettings(ctx: IPollFunctions): TriggerSettings {
 	const options = ctx.getNodeParameter('options', {}) as MessageOptions & {
 		emitExisting?: boolean;
 	};
-	const filters = ctx.getNodeParameter('filters', {}) as MessageFilters;
-	const filter = messageFilter(filters);
-	if ('problem' in filter) {
-		throw new NodeOperationError(ctx.getNode(), filter.problem, {
-			description: 'Fix or clear the Regular Expression filter.',
-		});
-	}
+	const accept = messagePredicate(
+		ctx.getNode(),
+		ctx.getNodeParameter('filters', {}) as MessageFilters,
+	);
 	const requestOptions = ctx.getNodeParameter(REQUEST_OPTIONS_PARAMETER, {});
 	const retry = retrySettingsFrom(ctx.getNode(), requestOptions);
 	// New messages of a poll are built side by side, never more than Concurrency requests open.
@@ -77,7 +74,7 @@ function readSettings(ctx: IPollFunctions): TriggerSettings {
 	return {
 		call: { ctx, retry, slots },
 		mailboxes: parseMailboxList(ctx, ctx.getNodeParameter('mailboxes')),
-		accept: filter.accept,
+		accept,
 		output: messageOutputOptions(
 			ctx.getNode(),
 			ctx.getNodeParameter('simplify', true) as boolean,

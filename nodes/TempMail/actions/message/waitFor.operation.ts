@@ -1,7 +1,7 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { messageFilter } from '../../helpers/filters';
+import { messagePredicate } from '../../helpers/filters';
 import type { MessageFilters } from '../../helpers/filters';
 import { mailboxAddress } from '../../helpers/validate';
 import { runsAsTool } from '../../helpers/agent';
@@ -152,12 +152,11 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const email = mailboxAddress(node, this.getNodeParameter('email', itemIndex), itemIndex);
-	const filter = messageFilter(this.getNodeParameter('filters', itemIndex, {}) as MessageFilters);
-	if ('problem' in filter)
-		throw new NodeOperationError(node, filter.problem, {
-			itemIndex,
-			description: 'Fix or clear the Regular Expression filter.',
-		});
+	const accept = messagePredicate(
+		node,
+		this.getNodeParameter('filters', itemIndex, {}) as MessageFilters,
+		itemIndex,
+	);
 	const timeoutMs = secondsParameter(this, 'timeout', 'Timeout', 1, MAX_TIMEOUT_SECONDS, itemIndex);
 	const intervalMs = secondsParameter(
 		this,
@@ -172,7 +171,7 @@ export async function execute(
 
 	const outcome = await waitForMessage(call, {
 		email,
-		accept: filter.accept,
+		accept,
 		newMail,
 		timeoutMs,
 		intervalMs,

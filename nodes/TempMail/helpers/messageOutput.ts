@@ -57,6 +57,14 @@ function messageFields(message: ApiMessage, simplify: boolean): IDataObject {
 	return { ...message, attachments: message.attachments.map((a) => ({ ...a })) };
 }
 
+/** An Options entry that cannot be used, refused before any request. */
+function optionError(node: INode, label: string, message: string, itemIndex?: number) {
+	return new NodeOperationError(node, message, {
+		itemIndex,
+		description: `Fix or clear the ${label} option.`,
+	});
+}
+
 /**
  * Turns the shared Options collection into output options, refusing unusable patterns or a
  * minimum confidence outside 0–1 before any request.
@@ -86,10 +94,7 @@ export function messageOutputOptions(
 			// The compiler that runs the pattern later, so what passes here also runs there.
 			compileUserPattern(source, label);
 		} catch (error) {
-			throw new NodeOperationError(node, (error as Error).message, {
-				itemIndex,
-				description: `Fix or clear the ${label} option.`,
-			});
+			throw optionError(node, label, (error as Error).message, itemIndex);
 		}
 		patterns[key] = source;
 	}
@@ -142,10 +147,7 @@ function attachmentSelectionOf(
 	itemIndex?: number,
 ): AttachmentSelection {
 	const refuse = (label: string, problem: string) =>
-		new NodeOperationError(node, `${label}: ${problem}`, {
-			itemIndex,
-			description: `Fix or clear the ${label} option.`,
-		});
+		optionError(node, label, `${label}: ${problem}`, itemIndex);
 	const extensions = parseExtensionList(options.attachmentExtensions ?? '');
 	if ('problem' in extensions) throw refuse('Attachment Extensions', extensions.problem);
 	const maxSizeBytes = maxSizeBytesOf(options.maxAttachmentSizeMb);

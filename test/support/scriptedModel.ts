@@ -73,45 +73,28 @@ export function toolResults(request: ChatRequest): ToolResult[] {
 let callCounter = 0;
 
 function completion(turn: ModelTurn) {
-	const created = Math.floor(Date.now() / 1000);
-	const usage = { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 };
-	if ('content' in turn) {
-		return {
-			id: `chatcmpl-${++callCounter}`,
-			object: 'chat.completion',
-			created,
-			model: 'scripted-model',
-			choices: [
-				{
-					index: 0,
-					message: { role: 'assistant', content: turn.content },
-					finish_reason: 'stop',
-				},
-			],
-			usage,
-		};
-	}
+	const answer =
+		'content' in turn
+			? { message: { role: 'assistant', content: turn.content }, finish_reason: 'stop' }
+			: {
+					message: {
+						role: 'assistant',
+						content: null,
+						tool_calls: turn.toolCalls.map((call) => ({
+							id: `call_${++callCounter}`,
+							type: 'function',
+							function: { name: call.name, arguments: JSON.stringify(call.args) },
+						})),
+					},
+					finish_reason: 'tool_calls',
+				};
 	return {
 		id: `chatcmpl-${++callCounter}`,
 		object: 'chat.completion',
-		created,
+		created: Math.floor(Date.now() / 1000),
 		model: 'scripted-model',
-		choices: [
-			{
-				index: 0,
-				message: {
-					role: 'assistant',
-					content: null,
-					tool_calls: turn.toolCalls.map((call) => ({
-						id: `call_${++callCounter}`,
-						type: 'function',
-						function: { name: call.name, arguments: JSON.stringify(call.args) },
-					})),
-				},
-				finish_reason: 'tool_calls',
-			},
-		],
-		usage,
+		choices: [{ index: 0, ...answer }],
+		usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
 	};
 }
 
